@@ -1,0 +1,941 @@
+//! Reads a product file, in the 2022 schema or the current one, into the normalised [`Product`].
+//!
+//! The visitors here stream through the YAML (so an error points at the value that is wrong) and
+//! map 2022 fields onto current ones as they go: `release` → `releaseDate`, `support` → `eoas`
+//! and `extendedSupport` → `eoes` (booleans inverted), `releaseColumn` → the Latest column,
+//! `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::date::{Date, DateError, Day};
+use super::error::{Error, Location, Warning};
+use super::frontmatter;
+use super::model::{
+    headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
+};
+use super::version;
+use super::yaml;
+
+/// The LTS label when a product names none.
+pub const DEFAULT_LTS_LABEL: &str = "<abbr title=\"Long Term Support\">LTS</abbr>";
+
+/// Parses a product file: Markdown with YAML front matter, or bare YAML.
+pub fn parse(source: &str) -> Result<Product, Error> {
+    let parts = frontmatter::split(source)?;
+    if parts.yaml.trim().is_empty() {
+        return Err(Error::content(
+            "there are no product fields: expected YAML such as `title: Istio` and `releases:`",
+            Some(Location {
+                line: parts.yaml_line,
+                column: 1,
+            }),
+        ));
+    }
+    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductSeed)?;
+    Ok(normalise(raw, parts.body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: one visitor reads any YAML value into `Value`, then a field's type takes it from there.
+
+/// How a field's value is taken from what the file holds; `Err` is the message for the author.
+trait FromValue: Sized {
+    fn from_value(value: Value, field: &str) -> Result<Self, String>;
+}
+
+/// Reads one field's value as `T`, failing at the value's own place.
+struct Field<'a, T> {
+    name: &'a str,
+    kind: PhantomData<T>,
+}
+
+fn field<T>(name: &str) -> Field<'_, T> {
+    Field {
+        name,
+        kind: PhantomData,
+    }
+}
+
+impl<'de, T: FromValue> DeserializeSeed<'de> for Field<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a value for `{}`", self.name)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        self.finish(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.finish(Value::Number(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.finish(Value::Number(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        self.finish(Value::Number(format!("{v:?}")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.finish(Value::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        self.finish(Value::Text(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.finish(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        self.finish(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(field::<Value>(self.name))? {
+            items.push(item);
+        }
+        self.finish(Value::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key_seed(field::<Value>(self.name))? {
+            let value = map.next_value_seed(field::<Value>(self.name))?;
+            entries.push((key_text(key), value));
+        }
+        self.finish(Value::Map(entries))
+    }
+}
+
+impl<T: FromValue> Field<'_, T> {
+    fn finish<E: de::Error>(self, value: Value) -> Result<T, E> {
+        T::from_value(value, self.name).map_err(yaml::invalid)
+    }
+}
+
+fn key_text(key: Value) -> String {
+    match key {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(text) | Value::Text(text) => text,
+        Value::List(_) | Value::Map(_) => String::new(),
+    }
+}
+
+/// What a value is, for messages: "`soon`", "a list".
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_owned(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::Text(t) => format!("`{t}`"),
+        Value::List(_) => "a list".to_owned(),
+        Value::Map(_) => "a mapping (`key: value` lines)".to_owned(),
+    }
+}
+
+impl FromValue for Value {
+    fn from_value(value: Value, _field: &str) -> Result<Self, String> {
+        Ok(value)
+    }
+}
+
+/// Text fields (`title`, `releaseCycle`, `latest`...): any scalar, as written; null is none.
+impl FromValue for Option<String> {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::Bool(_) | Value::Number(_) | Value::Text(_) => Ok(value.as_text()),
+            other => Err(format!(
+                "`{field}` must be text, found {}",
+                describe(&other)
+            )),
+        }
+    }
+}
+
+/// Plain date fields (`releaseDate`, `latestReleaseDate`).
+impl FromValue for Option<Date> {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            Value::Text(text) => {
+                date(&text, field, "a date (YYYY-MM-DD) or a month (YYYY-MM)").map(Some)
+            }
+            other => Err(format!(
+                "`{field}` must be a date (YYYY-MM-DD) or a month (YYYY-MM), found {}",
+                describe(&other)
+            )),
+        }
+    }
+}
+
+/// Date-or-boolean fields (`eoas`, `eol`, `discontinued`, `eoes`, `lts`).
+impl FromValue for Milestone {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        const EXPECTED: &str = "a date (YYYY-MM-DD), a month (YYYY-MM) or true/false";
+        match value {
+            Value::Null => Ok(Milestone::Null),
+            Value::Bool(b) => Ok(Milestone::Bool(b)),
+            Value::Text(text) => date(&text, field, EXPECTED).map(Milestone::Date),
+            other => Err(format!(
+                "`{field}` must be {EXPECTED}, found {}",
+                describe(&other)
+            )),
+        }
+    }
+}
+
+fn date(text: &str, field: &str, expected: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|err| match err {
+        DateError::Shape => format!("`{field}` must be {expected}, found `{text}`"),
+        DateError::Impossible => format!("`{field}` is `{text}`, which is not a real date"),
+    })
+}
+
+/// A column switch: `true`/`false`, or a header text that also turns the column on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ColumnSetting {
+    Default,
+    Off,
+    On,
+    Header(String),
+}
+
+impl FromValue for ColumnSetting {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(ColumnSetting::Default),
+            Value::Bool(true) => Ok(ColumnSetting::On),
+            Value::Bool(false) => Ok(ColumnSetting::Off),
+            Value::Text(text) | Value::Number(text) => Ok(ColumnSetting::Header(text)),
+            other => Err(format!(
+                "`{field}` must be true, false or a column header, found {}",
+                describe(&other)
+            )),
+        }
+    }
+}
+
+/// `tags`: a space-separated string or a list.
+struct Tags(Vec<String>);
+
+impl FromValue for Tags {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(Tags(Vec::new())),
+            Value::Text(text) => Ok(Tags(text.split_whitespace().map(str::to_owned).collect())),
+            Value::List(items) => Ok(Tags(items.iter().filter_map(Value::as_text).collect())),
+            other => Err(format!(
+                "`{field}` must be space-separated words or a list, found {}",
+                describe(&other)
+            )),
+        }
+    }
+}
+
+/// A list of texts (`alternate_urls`); anything else is kept as an unknown field.
+struct Texts(Vec<String>);
+
+impl FromValue for Texts {
+    fn from_value(value: Value, _field: &str) -> Result<Self, String> {
+        match value {
+            Value::List(items) => Ok(Texts(items.iter().filter_map(Value::as_text).collect())),
+            Value::Text(text) => Ok(Texts(vec![text])),
+            _ => Ok(Texts(Vec::new())),
+        }
+    }
+}
+
+/// `identifiers`: a list of one-entry mappings such as `- cpe: cpe:/a:vendor:product`.
+struct Identifiers(Vec<(String, String)>);
+
+impl FromValue for Identifiers {
+    fn from_value(value: Value, _field: &str) -> Result<Self, String> {
+        let Value::List(items) = value else {
+            return Ok(Identifiers(Vec::new()));
+        };
+        let pairs = items
+            .into_iter()
+            .filter_map(|item| match item {
+                Value::Map(entries) => entries.into_iter().next(),
+                _ => None,
+            })
+            .filter_map(|(kind, id)| id.as_text().map(|id| (kind, id)))
+            .collect();
+        Ok(Identifiers(pairs))
+    }
+}
+
+/// `customFields`: a list of `{name, display, label, description?, link?}`.
+struct CustomFields(Vec<CustomField>, Vec<Warning>);
+
+impl FromValue for CustomFields {
+    fn from_value(value: Value, field: &str) -> Result<Self, String> {
+        let items = match value {
+            Value::Null => return Ok(CustomFields(Vec::new(), Vec::new())),
+            Value::List(items) => items,
+            other => {
+                return Err(format!(
+                    "`{field}` must be a list of fields (`- name: ...`), found {}",
+                    describe(&other)
+                ))
+            }
+        };
+        let mut fields = Vec::new();
+        let mut warnings = Vec::new();
+        for (index, item) in items.into_iter().enumerate() {
+            let Value::Map(entries) = item else {
+                return Err(format!(
+                    "entry {} of `{field}` must be a mapping with `name`, `display` and `label`, found {}",
+                    index + 1,
+                    describe(&item)
+                ));
+            };
+            let text = |key: &str| {
+                entries
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .and_then(|(_, v)| v.as_text())
+            };
+            let Some(name) = text("name") else {
+                return Err(format!("entry {} of `{field}` has no `name`", index + 1));
+            };
+            let display = match text("display").as_deref() {
+                Some("none") => Display::None,
+                Some("api-only") => Display::ApiOnly,
+                Some("after-release-column") => Display::AfterRelease,
+                Some("before-latest-column") => Display::BeforeLatest,
+                Some("after-latest-column") => Display::AfterLatest,
+                other => {
+                    warnings.push(Warning::new(format!(
+                        "custom field `{name}` has display `{}`, which is not one of none, api-only, \
+                         after-release-column, before-latest-column, after-latest-column: it is not shown",
+                        other.unwrap_or("")
+                    )));
+                    Display::None
+                }
+            };
+            fields.push(CustomField {
+                label: text("label").unwrap_or_else(|| name.clone()),
+                description: text("description"),
+                link: text("link"),
+                name,
+                display,
+            });
+        }
+        Ok(CustomFields(fields, warnings))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The product and its releases.
+
+/// Everything read from the front matter, before the two schemas are merged.
+#[derive(Default)]
+struct RawProduct {
+    title: Option<String>,
+    permalink: Option<String>,
+    category: Option<String>,
+    tags: Vec<String>,
+    icon_slug: Option<String>,
+    version_command: Option<String>,
+    command: Option<String>,
+    release_policy_link: Option<String>,
+    release_image: Option<String>,
+    changelog_template: Option<String>,
+    release_label: Option<String>,
+    lts_label: Option<String>,
+    release_date_column: Option<ColumnSetting>,
+    discontinued_column: Option<ColumnSetting>,
+    eoas_column: Option<ColumnSetting>,
+    active_support_column: Option<ColumnSetting>,
+    eol_column: Option<ColumnSetting>,
+    eoes_column: Option<ColumnSetting>,
+    extended_support_column: Option<ColumnSetting>,
+    latest_column: Option<ColumnSetting>,
+    release_column: Option<ColumnSetting>,
+    custom_fields: Vec<CustomField>,
+    sort_releases_by: Option<String>,
+    aliases: Vec<String>,
+    identifiers: Vec<(String, String)>,
+    releases: Vec<Release>,
+    extra: Vec<(String, Value)>,
+    warnings: Vec<Warning>,
+}
+
+struct ProductSeed;
+
+impl<'de> DeserializeSeed<'de> for ProductSeed {
+    type Value = RawProduct;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawProduct, D::Error> {
+        deserializer.deserialize_any(ProductVisitor)
+    }
+}
+
+struct ProductVisitor;
+
+impl<'de> Visitor<'de> for ProductVisitor {
+    type Value = RawProduct;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line",
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProduct, A::Error> {
+        let mut raw = RawProduct::default();
+        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+            let key = key_text(key);
+            let name = key.as_str();
+            match name {
+                "title" => raw.title = map.next_value_seed(field(name))?,
+                "permalink" => raw.permalink = map.next_value_seed(field(name))?,
+                "category" => raw.category = map.next_value_seed(field(name))?,
+                "tags" => raw.tags = map.next_value_seed(field::<Tags>(name))?.0,
+                "iconSlug" => raw.icon_slug = map.next_value_seed(field(name))?,
+                "versionCommand" => raw.version_command = map.next_value_seed(field(name))?,
+                "command" => raw.command = map.next_value_seed(field(name))?,
+                "releasePolicyLink" => {
+                    raw.release_policy_link = map.next_value_seed(field(name))?
+                }
+                "releaseImage" => raw.release_image = map.next_value_seed(field(name))?,
+                "changelogTemplate" => raw.changelog_template = map.next_value_seed(field(name))?,
+                "releaseLabel" => raw.release_label = map.next_value_seed(field(name))?,
+                "LTSLabel" => raw.lts_label = map.next_value_seed(field(name))?,
+                "releaseDateColumn" => {
+                    raw.release_date_column = Some(map.next_value_seed(field(name))?)
+                }
+                "discontinuedColumn" => {
+                    raw.discontinued_column = Some(map.next_value_seed(field(name))?)
+                }
+                "eoasColumn" => raw.eoas_column = Some(map.next_value_seed(field(name))?),
+                "activeSupportColumn" => {
+                    raw.active_support_column = Some(map.next_value_seed(field(name))?)
+                }
+                "eolColumn" => raw.eol_column = Some(map.next_value_seed(field(name))?),
+                "eoesColumn" => raw.eoes_column = Some(map.next_value_seed(field(name))?),
+                "extendedSupportColumn" => {
+                    raw.extended_support_column = Some(map.next_value_seed(field(name))?)
+                }
+                "latestColumn" => raw.latest_column = Some(map.next_value_seed(field(name))?),
+                "releaseColumn" => raw.release_column = Some(map.next_value_seed(field(name))?),
+                "customFields" => {
+                    let CustomFields(fields, warnings) = map.next_value_seed(field(name))?;
+                    raw.custom_fields = fields;
+                    raw.warnings.extend(warnings);
+                }
+                "sortReleasesBy" => raw.sort_releases_by = map.next_value_seed(field(name))?,
+                "alternate_urls" => {
+                    let Texts(urls) = map.next_value_seed(field(name))?;
+                    raw.aliases = urls
+                        .iter()
+                        .map(|url| url.trim_matches('/').to_owned())
+                        .collect();
+                }
+                "identifiers" => {
+                    raw.identifiers = map.next_value_seed(field::<Identifiers>(name))?.0
+                }
+                "releases" => raw.releases = map.next_value_seed(ReleasesSeed)?,
+                _ => {
+                    let value = map.next_value_seed(field::<Value>(name))?;
+                    raw.extra.push((key, value));
+                }
+            }
+        }
+        Ok(raw)
+    }
+}
+
+struct ReleasesSeed;
+
+impl<'de> DeserializeSeed<'de> for ReleasesSeed {
+    type Value = Vec<Release>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Release>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReleasesSeed {
+    type Value = Vec<Release>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<Release>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Release>, A::Error> {
+        let mut releases = Vec::new();
+        while let Some(release) = seq.next_element_seed(ReleaseSeed {
+            number: releases.len() + 1,
+        })? {
+            releases.push(release);
+        }
+        Ok(releases)
+    }
+}
+
+struct ReleaseSeed {
+    number: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ReleaseSeed {
+    type Value = Release;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Release, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReleaseSeed {
+    type Value = Release;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "release {} to be a mapping of fields (`releaseCycle:`, `eol:`...)",
+            self.number
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Release, A::Error> {
+        let mut release = Release::new(String::new());
+        let mut cycle = None;
+        let mut release_date_2022 = None;
+        let (mut support, mut extended_support) = (None, None);
+        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+            let key = key_text(key);
+            let name = key.as_str();
+            match name {
+                "releaseCycle" => cycle = map.next_value_seed(field::<Option<String>>(name))?,
+                "releaseLabel" => release.label_template = map.next_value_seed(field(name))?,
+                "codename" => release.codename = map.next_value_seed(field(name))?,
+                "releaseDate" => release.release_date = map.next_value_seed(field(name))?,
+                "release" => release_date_2022 = map.next_value_seed(field(name))?,
+                "eoas" => release.eoas = map.next_value_seed(field(name))?,
+                "support" => support = Some(map.next_value_seed(field::<Milestone>(name))?),
+                "eol" => release.eol = map.next_value_seed(field(name))?,
+                "discontinued" => release.discontinued = map.next_value_seed(field(name))?,
+                "eoes" => release.eoes = map.next_value_seed(field(name))?,
+                "extendedSupport" => {
+                    extended_support = Some(map.next_value_seed(field::<Milestone>(name))?)
+                }
+                "lts" => release.lts = map.next_value_seed(field(name))?,
+                "latest" => release.latest = map.next_value_seed(field(name))?,
+                "latestReleaseDate" => {
+                    release.latest_release_date = map.next_value_seed(field(name))?
+                }
+                "link" => {
+                    release.link = match map.next_value_seed(field::<Option<String>>(name))? {
+                        Some(link) => Link::Given(link),
+                        None => Link::None,
+                    }
+                }
+                _ => {
+                    let value = map.next_value_seed(field::<Value>(name))?;
+                    release.fields.push((key, value));
+                }
+            }
+        }
+        let Some(cycle) = cycle.filter(|c| !c.trim().is_empty()) else {
+            return Err(yaml::invalid(format_args!(
+                "release {} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`",
+                self.number
+            )));
+        };
+        release.cycle = cycle;
+        if release.release_date.is_none() {
+            release.release_date = release_date_2022;
+        }
+        // 2022: `support: true` meant "still supported", the opposite of `eoas: true`.
+        if let (Milestone::Absent, Some(support)) = (release.eoas, support) {
+            release.eoas = invert(support);
+        }
+        if let (Milestone::Absent, Some(extended)) = (release.eoes, extended_support) {
+            release.eoes = invert(extended);
+        }
+        Ok(release)
+    }
+}
+
+fn invert(milestone: Milestone) -> Milestone {
+    match milestone {
+        Milestone::Bool(b) => Milestone::Bool(!b),
+        other => other,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging the schemas.
+
+fn normalise(raw: RawProduct, body: &str) -> Product {
+    let mut warnings = raw.warnings;
+    let id = raw
+        .permalink
+        .as_deref()
+        .map(|p| p.trim().trim_matches('/').to_owned())
+        .filter(|p| !p.is_empty())
+        .or_else(|| raw.title.as_deref().map(slug))
+        .unwrap_or_else(|| "product".to_owned());
+    let title = raw.title.unwrap_or_else(|| id.clone());
+    let mut tags = raw.tags;
+    if let Some(category) = &raw.category {
+        tags.push(category.clone());
+    }
+    tags.sort();
+    let columns = Columns {
+        release_date: column(raw.release_date_column, headers::RELEASE_DATE, true),
+        discontinued: column(raw.discontinued_column, headers::DISCONTINUED, false),
+        eoas: column(
+            raw.eoas_column.or(raw.active_support_column),
+            headers::EOAS,
+            false,
+        ),
+        eol: column(raw.eol_column, headers::EOL, true),
+        eoes: column(
+            raw.eoes_column.or(raw.extended_support_column),
+            headers::EOES,
+            false,
+        ),
+        // A 2022 file's `releaseColumn` was the switch of what is now the Latest column.
+        latest: column(
+            raw.release_column.or(raw.latest_column),
+            headers::LATEST,
+            true,
+        ),
+    };
+    let mut releases = raw.releases;
+    if let Some(by) = raw.sort_releases_by.as_deref() {
+        sort_releases(&mut releases, by);
+    }
+    for (index, release) in releases.iter().enumerate() {
+        if releases[..index].iter().any(|r| r.cycle == release.cycle) {
+            warnings.push(Warning::new(format!(
+                "release cycle `{}` appears more than once",
+                release.cycle
+            )));
+        }
+    }
+    Product {
+        id,
+        title,
+        category: raw.category,
+        tags,
+        icon_slug: raw
+            .icon_slug
+            .filter(|slug| slug != "NA" && !slug.trim().is_empty()),
+        version_command: raw.version_command.or(raw.command),
+        release_policy_link: raw.release_policy_link,
+        release_image: raw.release_image,
+        changelog_template: raw.changelog_template,
+        release_label: raw.release_label,
+        lts_label: raw
+            .lts_label
+            .unwrap_or_else(|| DEFAULT_LTS_LABEL.to_owned()),
+        columns,
+        custom_fields: raw.custom_fields,
+        aliases: raw.aliases,
+        identifiers: raw.identifiers,
+        releases,
+        body: body.to_owned(),
+        extra: raw.extra,
+        warnings,
+    }
+}
+
+fn column(
+    setting: Option<ColumnSetting>,
+    default_header: &str,
+    default_on: bool,
+) -> Option<String> {
+    match setting.unwrap_or(ColumnSetting::Default) {
+        ColumnSetting::Off => None,
+        ColumnSetting::On => Some(default_header.to_owned()),
+        ColumnSetting::Header(text) => {
+            let text = strip_html(&text);
+            let text = text.trim();
+            Some(
+                if text.is_empty() {
+                    default_header
+                } else {
+                    text
+                }
+                .to_owned(),
+            )
+        }
+        ColumnSetting::Default => default_on.then(|| default_header.to_owned()),
+    }
+}
+
+/// Removes HTML tags, as the site's API does for labels: `<abbr title="x">LTS</abbr>` → `LTS`.
+pub fn strip_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// What a release is sorted by under a 2022 `sortReleasesBy`.
+#[derive(Debug, PartialEq, Eq)]
+enum SortKey {
+    Missing,
+    Text(String),
+    Day(Day),
+}
+
+fn sort_key(release: &Release, by: &str) -> SortKey {
+    let day = |date: Option<Date>| date.map_or(SortKey::Missing, |d| SortKey::Day(d.first_day()));
+    let text = |text: Option<&String>| text.map_or(SortKey::Missing, |t| SortKey::Text(t.clone()));
+    match by {
+        "releaseCycle" => SortKey::Text(release.cycle.clone()),
+        "releaseDate" | "release" => day(release.release_date),
+        "latestReleaseDate" => day(release.latest_release_date),
+        "eol" => day(release.eol.date()),
+        "support" | "eoas" => day(release.eoas.date()),
+        "extendedSupport" | "eoes" => day(release.eoes.date()),
+        "discontinued" => day(release.discontinued.date()),
+        "latest" => text(release.latest.as_ref()),
+        "codename" => text(release.codename.as_ref()),
+        other => text(release.field(other).and_then(Value::as_text).as_ref()),
+    }
+}
+
+/// Sorts newest first by `by`, version-aware for text, stable, releases without a value last.
+fn sort_releases(releases: &mut [Release], by: &str) {
+    releases.sort_by_cached_key(|release| std::cmp::Reverse(OrderedKey(sort_key(release, by))));
+}
+
+#[derive(PartialEq, Eq)]
+struct OrderedKey(SortKey);
+
+impl PartialOrd for OrderedKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for OrderedKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (&self.0, &other.0) {
+            (SortKey::Day(a), SortKey::Day(b)) => a.cmp(b),
+            (SortKey::Text(a), SortKey::Text(b)) => version::compare(a, b),
+            (a, b) => rank(a).cmp(&rank(b)),
+        }
+    }
+}
+
+fn rank(key: &SortKey) -> u8 {
+    match key {
+        SortKey::Missing => 0,
+        SortKey::Text(_) => 1,
+        SortKey::Day(_) => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn error_text(source: &str) -> String {
+        match parse(source) {
+            Ok(_) => panic!("expected an error for {source:?}"),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    fn product(yaml: &str) -> Product {
+        parse(yaml).unwrap()
+    }
+
+    #[test]
+    fn maps_the_2022_schema_onto_the_current_one() {
+        let p = product(
+            "title: Old\ncommand: old --version\nactiveSupportColumn: true\nreleaseColumn: false\n\
+             extendedSupportColumn: Extended\nreleases:\n\
+             - releaseCycle: \"1\"\n  release: 2020-01-02\n  support: true\n  extendedSupport: false\n  eol: 2022-10\n",
+        );
+        assert_eq!(p.version_command.as_deref(), Some("old --version"));
+        assert_eq!(p.columns.eoas.as_deref(), Some("Active Support"));
+        assert_eq!(p.columns.eoes.as_deref(), Some("Extended"));
+        assert_eq!(p.columns.latest, None);
+        let r = &p.releases[0];
+        assert_eq!(r.release_date, Date::parse("2020-01-02").ok());
+        assert_eq!(
+            r.eoas,
+            Milestone::Bool(false),
+            "support: true is eoas: false"
+        );
+        assert_eq!(
+            r.eoes,
+            Milestone::Bool(true),
+            "extendedSupport: false is eoes: true"
+        );
+        assert_eq!(r.eol, Milestone::Date(Date::parse("2022-10").unwrap()));
+    }
+
+    #[test]
+    fn current_fields_win_over_2022_ones() {
+        let p = product("releases:\n- releaseCycle: a\n  eoas: true\n  support: true\n  releaseDate: 2021-01-01\n  release: 2020-01-01\n");
+        assert_eq!(p.releases[0].eoas, Milestone::Bool(true));
+        assert_eq!(p.releases[0].release_date, Date::parse("2021-01-01").ok());
+    }
+
+    #[test]
+    fn sort_releases_by_orders_newest_first_version_aware() {
+        let p = product(
+            "sortReleasesBy: releaseCycle\nreleases:\n- releaseCycle: \"1.9\"\n- releaseCycle: \"1.13\"\n\
+             - releaseCycle: \"1.6 and earlier\"\n- releaseCycle: \"1.10\"\n",
+        );
+        let cycles: Vec<_> = p.releases.iter().map(|r| r.cycle.as_str()).collect();
+        assert_eq!(cycles, ["1.13", "1.10", "1.9", "1.6 and earlier"]);
+    }
+
+    #[test]
+    fn sort_releases_by_a_date_puts_undated_releases_last() {
+        let p = product(
+            "sortReleasesBy: releaseDate\nreleases:\n- releaseCycle: a\n  releaseDate: 2020-01-01\n\
+             - releaseCycle: b\n- releaseCycle: c\n  releaseDate: 2021-01-01\n",
+        );
+        let cycles: Vec<_> = p.releases.iter().map(|r| r.cycle.as_str()).collect();
+        assert_eq!(cycles, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn column_headers_from_strings_and_defaults() {
+        let p = product(
+            "eolColumn: End of Support\nreleaseDateColumn: false\ndiscontinuedColumn: true\n",
+        );
+        assert_eq!(p.columns.eol.as_deref(), Some("End of Support"));
+        assert_eq!(p.columns.release_date, None);
+        assert_eq!(p.columns.discontinued.as_deref(), Some("Discontinued"));
+        assert_eq!(p.columns.latest.as_deref(), Some("Latest"));
+        assert_eq!(p.columns.eoas, None);
+    }
+
+    #[test]
+    fn values_keep_null_bool_and_absent_apart() {
+        let p = product("releases:\n- releaseCycle: a\n  eoes: null\n  eol: false\n  link: null\n");
+        let r = &p.releases[0];
+        assert_eq!(r.eoes, Milestone::Null);
+        assert_eq!(r.eol, Milestone::Bool(false));
+        assert_eq!(r.eoas, Milestone::Absent);
+        assert_eq!(r.link, Link::None);
+    }
+
+    #[test]
+    fn unknown_fields_are_kept() {
+        let p = product("title: T\nauto:\n  methods: []\nreleases:\n- releaseCycle: a\n  outOfOrder: true\n  chromeVersion: 120\n");
+        assert_eq!(p.extra[0].0, "auto");
+        assert_eq!(p.releases[0].field("outOfOrder"), Some(&Value::Bool(true)));
+        assert_eq!(
+            p.releases[0].field("chromeVersion"),
+            Some(&Value::Number("120".into()))
+        );
+    }
+
+    #[test]
+    fn id_tags_and_icon() {
+        let p = product("title: Foo Bar\ncategory: os\ntags: zeta alpha\niconSlug: NA\n");
+        assert_eq!(p.id, "foo-bar");
+        assert_eq!(p.tags, ["alpha", "os", "zeta"]);
+        assert_eq!(p.icon_slug, None);
+        assert_eq!(product("permalink: /istio\n").id, "istio");
+    }
+
+    #[test]
+    fn wrong_date_values_say_where_and_what() {
+        assert_eq!(
+            error_text("---\ntitle: X\nreleases:\n  - releaseCycle: \"1\"\n    eol: soon\n---\n"),
+            "line 5, column 10: `eol` must be a date (YYYY-MM-DD), a month (YYYY-MM) or true/false, found `soon`"
+        );
+        assert_eq!(
+            error_text("releases:\n- releaseCycle: \"1\"\n  releaseDate: 2022-02-30\n"),
+            "line 3, column 16: `releaseDate` is `2022-02-30`, which is not a real date"
+        );
+        assert_eq!(
+            error_text("releases:\n- releaseCycle: \"1\"\n  eol: 2024\n"),
+            "line 3, column 8: `eol` must be a date (YYYY-MM-DD), a month (YYYY-MM) or true/false, found the number `2024`"
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_say_what_was_expected() {
+        assert_eq!(
+            error_text("title: X\nreleases: 5\n"),
+            "line 2, column 11: expected `releases` to be a list of releases (`- releaseCycle: \"1.2\"`), found integer `5`"
+        );
+        assert_eq!(
+            error_text("releases:\n- eol: 2020-01-01\n"),
+            "line 2, column 3: release 1 has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"
+        );
+    }
+
+    #[test]
+    fn yaml_syntax_errors_count_lines_from_the_top_of_the_file() {
+        let text = error_text("---\ntitle: [unclosed\n---\n");
+        assert!(
+            text.starts_with("line 3, column 1: YAML syntax error: "),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_a_product_file_is_an_error() {
+        assert_eq!(
+            error_text("just some words"),
+            "line 1, column 1: expected a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line, found string \"just some words\""
+        );
+        assert!(error_text("").contains("there are no product fields"));
+    }
+}
