@@ -148,6 +148,10 @@ fn istio_table_on_2022_05_01() {
     );
     let struck: Vec<bool> = table.rows.iter().map(|r| r.cells[0].struck).collect();
     assert_eq!(struck, [false, false, true, true, true, true, true, false]);
+    assert!(
+        !table.rows[2].cells[3].struck,
+        "an unknown latest version is not struck through"
+    );
     let month = &table.rows[0].cells[2].content[1];
     assert_eq!(
         month,
@@ -335,4 +339,21 @@ fn electron_custom_columns_follow_the_release_column() {
         rows(&table)[0],
         "43: 43 | M150 | 24 | 5 months ago (30 Jun 2026) | Ends in 1 month and 1 week (05 Jan 2027) [soon] | 43.4.1 (19 Aug 2026)"
     );
+}
+
+#[test]
+fn crlf_line_endings_and_a_byte_order_mark_change_nothing() {
+    for relative in [
+        "seed/istio.md",
+        "fixtures/current/mssqlserver.md",
+        "fixtures/2022/opensuse.md",
+    ] {
+        let text = read(relative);
+        let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        let a = parse(&text).unwrap();
+        let b = parse(&windows).unwrap_or_else(|err| panic!("{relative} with CRLF: {err}"));
+        assert_eq!(a.releases, b.releases, "{relative}");
+        assert_eq!(a.columns, b.columns, "{relative}");
+        assert_eq!(a.title, b.title, "{relative}");
+    }
 }

@@ -13,7 +13,7 @@ pub struct Parts<'a> {
     pub body: &'a str,
 }
 
-/// Splits `source`: a `---` line, YAML, a `---` line, Markdown. Text that does not start with a
+/// Splits `source`: a `---` line, YAML, a `---` (or `...`) line, Markdown. Text that does not start with a
 /// `---` line is taken as bare YAML. A UTF-8 byte order mark and CRLF line endings are accepted.
 pub fn split(source: &str) -> Result<Parts<'_>, Error> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
@@ -29,7 +29,7 @@ pub fn split(source: &str) -> Result<Parts<'_>, Error> {
     let start = first.len();
     let mut offset = start;
     for line in lines {
-        if is_fence(line) {
+        if is_fence(line) || is_end_marker(line) {
             return Ok(Parts {
                 yaml: &text[start..offset],
                 yaml_line: 2,
@@ -47,6 +47,11 @@ pub fn split(source: &str) -> Result<Parts<'_>, Error> {
 
 fn is_fence(line: &str) -> bool {
     line.trim_end_matches(['\n', '\r', ' ', '\t']) == "---"
+}
+
+/// YAML's end-of-document marker, which Jekyll also accepts as the closing line.
+fn is_end_marker(line: &str) -> bool {
+    line.trim_end_matches(['\n', '\r', ' ', '\t']) == "..."
 }
 
 #[cfg(test)]
@@ -84,6 +89,13 @@ mod tests {
             "line 1, column 1: the front matter that starts here has no closing `---` line: \
              a product file is a `---` line, YAML fields, another `---` line, then Markdown"
         );
+    }
+
+    #[test]
+    fn a_yaml_end_marker_also_closes_the_front_matter() {
+        let parts = split("---\ntitle: A\n...\nBody").unwrap();
+        assert_eq!(parts.yaml, "title: A\n");
+        assert_eq!(parts.body, "Body");
     }
 
     #[test]

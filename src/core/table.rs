@@ -238,7 +238,9 @@ fn row(view: &ProductView<'_>, release: &ReleaseView<'_>, columns: &[(Kind, Colu
             Cell {
                 column: column.id.clone(),
                 status,
-                struck: eol && matches!(kind, Kind::Release | Kind::Latest),
+                struck: eol
+                    && matches!(kind, Kind::Release | Kind::Latest)
+                    && status != Some(Status::Unknown),
                 content,
             }
         })
