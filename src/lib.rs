@@ -19,7 +19,10 @@
 //! assert_eq!(table.rows[1].cells[2].text(), "Ends in 2 months (Jun 2022)");
 //! ```
 #![deny(missing_docs)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod core;
 pub mod dom;

@@ -291,9 +291,7 @@ fn parse_product_gives_the_api_v1_shape_with_nulls() {
 
 #[wasm_bindgen_test]
 fn a_bad_today_option_is_an_error() {
-    let err = eol_table::parse_product(None, Some(options("May 1st")))
-        .err()
-        .expect("an error");
+    let err = eol_table::parse_product(None, Some(options("May 1st"))).expect_err("an error");
     let message = get(&err.into(), "message").as_string().unwrap();
     assert_eq!(
         message,

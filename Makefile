@@ -1,0 +1,24 @@
+# The one task runner. Tool versions: tools/versions.env (wasm-bindgen-cli: Cargo.lock).
+SHELL := /bin/bash
+PORT ?= 8080
+
+.PHONY: help setup build demo test
+
+help:
+	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
+	@echo "make build   release build into pkg/ (wasm-pack + wasm-opt), prints sizes"
+	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
+	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	bash scripts/build.sh
+
+demo: build
+	@echo "demo: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	node scripts/serve.mjs --host 127.0.0.1 --port $(PORT)
+
+test:
+	bash scripts/test.sh

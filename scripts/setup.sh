@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, each tool only when it is missing or at another
+# version than pinned (tools/versions.env; wasm-bindgen-cli from Cargo.lock). Safe to re-run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+source tools/versions.env
+
+say() { printf 'setup: %s\n' "$*"; }
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+command -v cargo >/dev/null || { say "cargo not found (install Rust with rustup)"; exit 1; }
+command -v node >/dev/null || { say "node not found (Node.js 20 or later is needed)"; exit 1; }
+
+# Rust: the browser target, rustfmt and clippy.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+
+# Headless Chromium and ChromeDriver, from Debian (browser tests and e2e tests).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing chromium and chromium-driver (apt)"
+  sudo_if_needed apt-get update -q
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+
+# wasm-bindgen-cli: exactly the wasm-bindgen version in Cargo.lock.
+[ -f Cargo.lock ] || cargo generate-lockfile
+wb_version=$(awk '/^\[\[package\]\]/ { p = 0 } /^name = "wasm-bindgen"$/ { p = 1 }
+                  p && /^version = / { gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+[ -n "$wb_version" ] || { say "no wasm-bindgen package in Cargo.lock"; exit 1; }
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ] ||
+   ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $wb_version (a few minutes)"
+  # no --locked: its lock file names crate versions this registry mirror does not have
+  cargo install wasm-bindgen-cli --version "$wb_version" --force
+fi
+
+# wasm-pack (always run with --mode no-install, so it never downloads anything itself).
+if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
+  say "installing wasm-pack $WASM_PACK_VERSION (a few minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
+
+# npm tools in .tools/: binaryen (wasm-opt) and playwright-core (drives Debian's Chromium;
+# it never downloads a browser).
+npm_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
+if [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] ||
+   [ "$(npm_version playwright-core)" != "$PLAYWRIGHT_CORE_VERSION" ]; then
+  say "installing binaryen@$BINARYEN_VERSION playwright-core@$PLAYWRIGHT_CORE_VERSION into .tools/"
+  mkdir -p .tools
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund \
+    --save-exact "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION"
+fi
+
+say "ready in ${SECONDS}s: $(wasm-bindgen --version), $(wasm-pack --version)," \
+    "binaryen $(npm_version binaryen), playwright-core $(npm_version playwright-core)," \
+    "$(/usr/bin/chromium --version 2>/dev/null)"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# What `make test` (and so CI) runs: every check, in order, stopping at the first failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+summary=()
+current=""
+# step NAME COMMAND...: runs one check, timed, and records it for the summary.
+step() {
+  current=$1
+  shift
+  local start=$SECONDS
+  printf '\n==> %s\n' "$current"
+  "$@"
+  summary+=("$(printf '  ok  %4ds  %s' $((SECONDS - start)) "$current")")
+}
+on_exit() {
+  local rc=$?
+  printf '\n==> summary\n'
+  [ ${#summary[@]} -gt 0 ] && printf '%s\n' "${summary[@]}"
+  if [ "$rc" -ne 0 ]; then
+    printf '  FAILED  %s (exit %d)\nmake test: failed after %ds\n' "$current" "$rc" "$SECONDS"
+  else
+    printf 'make test: all %d steps passed in %ds\n' "${#summary[@]}" "$SECONDS"
+  fi
+}
+trap on_exit EXIT
+
+step "setup (tools)" bash scripts/setup.sh
+step "cargo fmt --check" cargo fmt --all -- --check
+step "clippy, native" cargo clippy --all-targets -- -D warnings
+# browser-only code (#[cfg(target_arch = "wasm32")], tests/web.rs) is linted only here
+step "clippy, wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "cargo test, native" cargo test
+step "browser tests (wasm-pack test, headless Chromium)" \
+  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
+step "release build (pkg/)" bash scripts/build.sh
+step "node + e2e tests" node --test --test-reporter=spec tests/node/ tests/e2e/

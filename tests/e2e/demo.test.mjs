@@ -1,0 +1,73 @@
+// End to end: the demo page (www/index.html) with the release pkg/, in headless Chromium.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { get } from "node:http";
+import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+
+const CYCLES = ["1.13", "1.12", "1.11", "1.10", "1.9", "1.8", "1.7", "1.6 and earlier"];
+
+let server;
+let browser;
+before(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Status of a GET whose path is sent exactly as given. */
+function rawStatus(port, path) {
+  return new Promise((resolve, reject) => {
+    get({ host: "127.0.0.1", port, path }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    }).on("error", reject);
+  });
+}
+
+describe("demo server", () => {
+  test("serves the wasm with the MIME type streaming instantiation needs", async () => {
+    const res = await fetch(new URL("pkg/eol_table_bg.wasm", server.url));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-type"), "application/wasm");
+    const js = await fetch(new URL("pkg/eol_table.js", server.url));
+    assert.match(js.headers.get("content-type"), /^text\/javascript/);
+  });
+
+  test("refuses paths outside its roots", async () => {
+    // raw request paths: fetch() would resolve the dot segments before sending
+    const paths = ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/pkg/..%2f..%2fCargo.toml", "/pkg/../../scripts/serve.mjs"];
+    for (const p of paths) assert.equal(await rawStatus(server.port, p), 404, p);
+  });
+});
+
+describe("demo page", () => {
+  test("renders the Istio table with statuses as of 2022-05-01", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectErrors(page);
+    await page.goto(new URL("?today=2022-05-01", server.url).href);
+    const widget = page.locator('div.eol-table[data-product="istio"]');
+    await widget.locator("table").waitFor({ timeout: 15_000 });
+
+    assert.equal((await widget.locator("table caption").textContent())?.trim(), "Istio");
+    const rows = widget.locator("tbody tr[data-cycle]");
+    const cycles = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-cycle")));
+    assert.deepEqual(cycles, CYCLES);
+
+    const eolStatus = (cycle) =>
+      widget.locator(`tr[data-cycle="${cycle}"] td[data-column="eol"]`).getAttribute("data-status");
+    assert.equal(await eolStatus("1.13"), "ok");
+    assert.equal(await eolStatus("1.12"), "soon");
+    assert.equal(await eolStatus("1.11"), "ended");
+    assert.equal(await eolStatus("1.6 and earlier"), "unknown");
+
+    await page.screenshot({ path: screenshotPath("demo-istio.png"), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: screenshotPath("demo-istio-375.png"), fullPage: true });
+
+    assert.deepEqual(errors, [], "no console errors or uncaught exceptions");
+    await page.close();
+  });
+});
