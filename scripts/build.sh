@@ -10,6 +10,16 @@ wasm_opt=.tools/node_modules/.bin/wasm-opt
 
 wasm-pack build --target web --release --mode no-install
 
+# The default stylesheet ships in the package too, for pages that link it themselves
+# (render(..., { injectStyles: false })).
+cp src/dom/style.css pkg/eol-table.css
+node -e '
+  const fs = require("fs");
+  const pkg = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
+  pkg.files = [...new Set([...(pkg.files || []), "eol-table.css"])];
+  fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
+'
+
 # The WebAssembly features current rustc emits for wasm32-unknown-unknown by default
 # (without them wasm-opt rejects e.g. memory.copy); the strip flags drop custom sections
 # that browsers do not use.

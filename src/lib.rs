@@ -6,15 +6,16 @@
 //!
 //! The crate is a pure core ([`core`]: parsing, statuses, wording, the table model), tested
 //! natively, and a DOM layer ([`dom`]) that turns the table model into elements. This file holds
-//! only the JavaScript surface: `render`, `parseProduct` and `products`.
+//! only the JavaScript surface: `render` (and the `EolTable` it returns), `parseProduct` and
+//! `products`.
 //!
 //! ```
-//! use eol_table::core::{self, parse::parse, products, table, view};
+//! use eol_table::core::{self, parse::parse, products, table, view, wording::English};
 //!
 //! let product = parse(products::ISTIO).unwrap();
 //! let today = core::parse_today("2022-05-01").unwrap();
 //! let view = view::evaluate(&product, today);
-//! let table = table::build(&view);
+//! let table = table::build(&view, &English);
 //! assert_eq!(table.caption, "Istio");
 //! assert_eq!(table.rows[1].cells[2].text(), "Ends in 2 months (Jun 2022)");
 //! ```
@@ -27,21 +28,60 @@
 pub mod core;
 pub mod dom;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::core::arrange::Direction;
 use crate::core::date::{Date, Day};
 use crate::core::error::Error;
-use crate::core::{api, parse, products, table, view};
+use crate::core::{api, parse, products, view};
+use crate::dom::widget::{self, DateStyle, Settings, Theme, Widget};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+/** A column id: "release", "releaseDate", "discontinued", "eoas", "eol", "eoes", "latest", or a custom field's name. */
+export type ColumnId = string;
+
 /** Options of `render`. */
 export interface RenderOptions {
   /** The day statuses are computed for, "YYYY-MM-DD". Default: the browser's local date. */
   today?: string;
+  /** Initial sort; default: the file's order (newest first). */
+  sort?: { column: ColumnId; direction?: "ascending" | "descending" } | null;
+  /** Which releases show by maintenance status. Default "all". */
+  filter?: "all" | "maintained" | "ended";
+  /** Show only releases whose cycle, codename, label or latest version contains this text. */
+  search?: string;
+  /** "relative" (default): "Ends in 3 months (01 Oct 2024)"; "absolute": "01 Oct 2024". */
+  dateStyle?: "relative" | "absolute";
+  /** BCP 47 tag for the relative wording and dates, through Intl; default: the site's English. */
+  locale?: string | null;
+  /** Colours: "auto" (default) follows prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** Show the old unmaintained releases the site hides behind "Show more". Default false. */
+  showAllReleases?: boolean;
+  /** Add the default stylesheet to the page's head (once). Default true; set false when the page links eol-table.css itself. */
+  injectStyles?: boolean;
+}
+
+/** The reader's choices, as `state` and the `eol-table:change` event's `detail` give them. */
+export interface TableState {
+  sort: { column: ColumnId; direction: "ascending" | "descending" } | null;
+  filter: "all" | "maintained" | "ended";
+  search: string;
+  dateStyle: "relative" | "absolute";
+  locale: string | null;
+  theme: "auto" | "light" | "dark";
+  showAllReleases: boolean;
+  /** Rows showing. */
+  visible: number;
+  /** Rows in all. */
+  total: number;
 }
 
 /** Options of `parseProduct`. */
@@ -94,10 +134,33 @@ export interface Release {
 }
 "#;
 
-/// A rendered table. `destroy()` removes what `render` added to the page.
+/// A rendered table. Its methods change what the reader sees; each change dispatches an
+/// `eol-table:change` event (its `detail`: the new state) on the root element.
 #[wasm_bindgen]
 pub struct EolTable {
-    root: Option<Element>,
+    widget: Option<Rc<RefCell<Widget>>>,
+}
+
+impl EolTable {
+    /// Runs `change` on the widget, then announces the new state.
+    fn change(
+        &mut self,
+        change: impl FnOnce(&mut Widget) -> Result<(), String>,
+    ) -> Result<(), JsError> {
+        let widget = self
+            .widget
+            .as_ref()
+            .ok_or_else(|| JsError::new("this table was destroyed"))?;
+        let (root, state) = {
+            let mut widget = widget
+                .try_borrow_mut()
+                .map_err(|_| JsError::new("the table is busy with another change"))?;
+            change(&mut widget).map_err(|m| JsError::new(&m))?;
+            (widget.root().clone(), widget.state())
+        };
+        widget::dispatch_change(&root, &state);
+        Ok(())
+    }
 }
 
 #[wasm_bindgen]
@@ -105,13 +168,88 @@ impl EolTable {
     /// The root element (`div.eol-table`), or `undefined` once destroyed.
     #[wasm_bindgen(getter)]
     pub fn element(&self) -> Option<Element> {
-        self.root.clone()
+        let widget = self.widget.as_ref()?;
+        let widget = widget.try_borrow().ok()?;
+        Some(widget.root().clone())
     }
 
-    /// Removes the table from the page. Calling it again does nothing.
+    /// The reader's choices and the row counts.
+    #[wasm_bindgen(getter, unchecked_return_type = "TableState | null")]
+    pub fn state(&self) -> JsValue {
+        self.widget
+            .as_ref()
+            .and_then(|w| w.try_borrow().ok().map(|w| w.state()))
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Sorts by `column` (`null`: the file's order), `"ascending"` (default) or `"descending"`.
+    pub fn sort(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ColumnId | null")] column: Option<String>,
+        #[wasm_bindgen(unchecked_param_type = "\"ascending\" | \"descending\"")] direction: Option<
+            String,
+        >,
+    ) -> Result<(), JsError> {
+        let direction = match direction.as_deref() {
+            Some(text) => Some(widget::parse_direction(text).map_err(|m| JsError::new(&m))?),
+            None => None,
+        };
+        self.change(|w| w.set_sort(column, direction))
+    }
+
+    /// Shows `"all"`, `"maintained"` or `"ended"` releases.
+    #[wasm_bindgen(js_name = setFilter)]
+    pub fn set_filter(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"all\" | \"maintained\" | \"ended\"")]
+        filter: String,
+    ) -> Result<(), JsError> {
+        let filter = widget::parse_filter(&filter).map_err(|m| JsError::new(&m))?;
+        self.change(|w| w.set_filter(filter))
+    }
+
+    /// Shows the releases whose cycle, codename, label or latest version contains `search`.
+    #[wasm_bindgen(js_name = setSearch)]
+    pub fn set_search(&mut self, search: String) -> Result<(), JsError> {
+        self.change(|w| w.set_search(search))
+    }
+
+    /// `"relative"` or `"absolute"` dates.
+    #[wasm_bindgen(js_name = setDateStyle)]
+    pub fn set_date_style(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"relative\" | \"absolute\"")] style: String,
+    ) -> Result<(), JsError> {
+        let style = DateStyle::parse(&style).map_err(|m| JsError::new(&m))?;
+        self.change(|w| w.set_date_style(style))
+    }
+
+    /// Rewords dates in `locale` (a BCP 47 tag; `null`: the site's English).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), JsError> {
+        self.change(|w| w.set_locale(locale))
+    }
+
+    /// `"auto"`, `"light"` or `"dark"` colours.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"auto\" | \"light\" | \"dark\"")] theme: String,
+    ) -> Result<(), JsError> {
+        let theme = Theme::parse(&theme).map_err(|m| JsError::new(&m))?;
+        self.change(|w| w.set_theme(theme))
+    }
+
+    /// Shows (`true`) or hides the old unmaintained releases the site hides by default.
+    #[wasm_bindgen(js_name = showAllReleases)]
+    pub fn show_all_releases(&mut self, show: bool) -> Result<(), JsError> {
+        self.change(|w| w.set_show_all(show))
+    }
+
+    /// Removes the table and its listeners from the page. Calling it again does nothing.
     pub fn destroy(&mut self) {
-        if let Some(root) = self.root.take() {
-            root.remove();
+        if let Some(widget) = self.widget.take() {
+            widget::release(&widget);
         }
     }
 }
@@ -120,6 +258,46 @@ impl EolTable {
 #[serde(rename_all = "camelCase")]
 struct Options {
     today: Option<String>,
+    sort: Option<SortOption>,
+    filter: Option<String>,
+    search: Option<String>,
+    date_style: Option<String>,
+    locale: Option<String>,
+    theme: Option<String>,
+    show_all_releases: Option<bool>,
+    inject_styles: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct SortOption {
+    column: String,
+    direction: Option<String>,
+}
+
+impl Options {
+    fn settings(&self) -> Result<Settings, String> {
+        let mut settings = Settings::default();
+        if let Some(sort) = &self.sort {
+            let direction = match sort.direction.as_deref() {
+                Some(text) => widget::parse_direction(text)?,
+                None => Direction::Ascending,
+            };
+            settings.state.sort = Some((sort.column.clone(), direction));
+        }
+        if let Some(filter) = &self.filter {
+            settings.state.filter = widget::parse_filter(filter)?;
+        }
+        settings.state.search = self.search.clone().unwrap_or_default();
+        settings.state.show_all = self.show_all_releases.unwrap_or(false);
+        if let Some(style) = &self.date_style {
+            settings.date_style = DateStyle::parse(style)?;
+        }
+        if let Some(theme) = &self.theme {
+            settings.theme = Theme::parse(theme)?;
+        }
+        settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
+        Ok(settings)
+    }
 }
 
 /// Renders the support table of `source` (a product file as text; `null` or omitted: the
@@ -140,16 +318,34 @@ pub fn render(
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
     dom::clear_previous(&host).map_err(js_error)?;
-    dom::ensure_style(&document).map_err(js_error)?;
-    let built = build_table(source.as_ref(), options.as_ref());
-    let root = match &built {
-        Ok(table) => dom::render_table(&document, table),
-        Err(message) => dom::render_error(&document, message),
-    }
-    .map_err(js_error)?;
+    let built = build_widget(&document, source.as_ref(), options.as_ref());
+    let (root, widget) = match built {
+        Ok((widget, inject)) => {
+            if inject {
+                dom::ensure_style(&document).map_err(js_error)?;
+            }
+            let root = widget
+                .try_borrow()
+                .map(|w| w.root().clone())
+                .map_err(|_| JsError::new("the table is busy"))?;
+            (root, Ok(widget))
+        }
+        Err(message) => {
+            dom::ensure_style(&document).map_err(js_error)?;
+            (
+                dom::render_error(&document, &message).map_err(js_error)?,
+                Err(message),
+            )
+        }
+    };
     host.append_child(&root).map_err(js_error)?;
-    match built {
-        Ok(_) => Ok(EolTable { root: Some(root) }),
+    match widget {
+        Ok(widget) => {
+            widget::keep_alive(&widget);
+            Ok(EolTable {
+                widget: Some(widget),
+            })
+        }
         Err(message) => Err(JsError::new(&message)),
     }
 }
@@ -162,7 +358,9 @@ pub fn parse_product(
     #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let (text, today) = inputs(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
+    let (text, options) =
+        inputs(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
+    let today = today(&options).map_err(|m| JsError::new(&m))?;
     let product = parse::parse(&text).map_err(|err| JsError::new(&err.to_string()))?;
     let result = api::build(&view::evaluate(&product, today));
     result
@@ -176,17 +374,32 @@ pub fn products() -> Vec<String> {
     products::ids().iter().map(|id| (*id).to_owned()).collect()
 }
 
-fn build_table(
-    source: Option<&JsValue>,
-    options: Option<&JsValue>,
-) -> Result<table::Table, String> {
-    let (text, today) = inputs(source, options)?;
-    let product = parse::parse(&text).map_err(|err| err.to_string())?;
-    Ok(table::build(&view::evaluate(&product, today)))
+/// How many rendered tables are alive on the page (not yet destroyed or replaced): a check
+/// that pages, and tests, clean up.
+#[wasm_bindgen(js_name = liveTables)]
+pub fn live_tables() -> usize {
+    widget::live_count()
 }
 
-/// The source text and the day, from the JS arguments.
-fn inputs(source: Option<&JsValue>, options: Option<&JsValue>) -> Result<(String, Day), String> {
+/// The widget, and whether to inject the stylesheet.
+fn build_widget(
+    document: &web_sys::Document,
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(Rc<RefCell<Widget>>, bool), String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    let settings = options.settings()?;
+    let product = parse::parse(&text).map_err(|err| err.to_string())?;
+    let widget = Widget::create(document, product, today, settings)?;
+    Ok((widget, options.inject_styles.unwrap_or(true)))
+}
+
+/// The source text and the options, from the JS arguments.
+fn inputs(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(String, Options), String> {
     let text = match source {
         None => products::ISTIO.to_owned(),
         Some(value) if value.is_null() || value.is_undefined() => products::ISTIO.to_owned(),
@@ -202,11 +415,15 @@ fn inputs(source: Option<&JsValue>, options: Option<&JsValue>) -> Result<(String
         }
         _ => Options::default(),
     };
-    let today = match options.today.as_deref() {
-        Some(text) => crate::core::parse_today(text).map_err(|err: Error| err.to_string())?,
-        None => local_today(),
-    };
-    Ok((text, today))
+    Ok((text, options))
+}
+
+/// The `today` option, or the local date.
+fn today(options: &Options) -> Result<Day, String> {
+    match options.today.as_deref() {
+        Some(text) => crate::core::parse_today(text).map_err(|err: Error| err.to_string()),
+        None => Ok(local_today()),
+    }
 }
 
 /// Today in the browser's (or Node's) local time zone.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use eol_table::core::api::{self, ApiProduct};
 use eol_table::core::model::Product;
 use eol_table::core::table::{self, Inline, Table};
+use eol_table::core::wording::English;
 use eol_table::core::{parse::parse, parse_today, products, view};
 
 fn shared() -> PathBuf {
@@ -24,7 +25,10 @@ fn product(relative: &str) -> Product {
 }
 
 fn table_on(product: &Product, today: &str) -> Table {
-    table::build(&view::evaluate(product, parse_today(today).unwrap()))
+    table::build(
+        &view::evaluate(product, parse_today(today).unwrap()),
+        &English,
+    )
 }
 
 fn api_on(product: &Product, today: &str) -> ApiProduct {
@@ -152,13 +156,19 @@ fn istio_table_on_2022_05_01() {
         !table.rows[2].cells[3].struck,
         "an unknown latest version is not struck through"
     );
-    let month = &table.rows[0].cells[2].content[1];
     assert_eq!(
-        month,
-        &Inline::Time {
+        table.rows[0].cells[2].content,
+        [Inline::Dated {
+            phrase: "Ends in 6 months".into(),
             datetime: "2022-10".into(),
             text: "Oct 2022".into()
-        }
+        }]
+    );
+    let hideable: Vec<bool> = table.rows.iter().map(|r| r.can_hide).collect();
+    assert_eq!(
+        hideable,
+        [false, false, false, true, true, true, true, true],
+        "the unmaintained run after 1.11 can be hidden"
     );
 }
 

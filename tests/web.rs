@@ -229,7 +229,7 @@ fn bad_input_shows_an_alert_in_the_element_and_throws_the_same_message() {
     // The next render into the same element replaces the alert with a table.
     eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
     assert!(host.query_selector("[role=\"alert\"]").unwrap().is_none());
-    assert_eq!(all(&host, "tbody tr").len(), 8);
+    assert_eq!(all(&host, "tbody tr[data-cycle]").len(), 8);
     host.remove();
 }
 
@@ -297,4 +297,338 @@ fn a_bad_today_option_is_an_error() {
         message,
         "the `today` option must be a date written YYYY-MM-DD, found `May 1st`"
     );
+}
+
+/// The cycles of the rows a person can see, in order.
+fn visible_cycles(root: &Element) -> Vec<String> {
+    all(root, "tbody tr[data-cycle]:not([hidden])")
+        .iter()
+        .filter_map(|tr| tr.get_attribute("data-cycle"))
+        .collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
+}
+
+fn live_text(root: &Element) -> String {
+    text(
+        &root
+            .query_selector("[role=\"status\"][aria-live=\"polite\"]")
+            .unwrap()
+            .unwrap(),
+    )
+}
+
+fn istio(host: &Element) -> eol_table::EolTable {
+    eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn old_unmaintained_releases_hide_behind_a_toggle() {
+    let host = host();
+    let _table = istio(&host);
+    assert_eq!(visible_cycles(&host), ["1.13", "1.12", "1.11"]);
+    assert_eq!(live_text(&host), "Showing 3 of 8 releases");
+    let more = host
+        .query_selector("button[data-action=\"more\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&more), "Show 5 more unmaintained releases");
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    click(&host, "button[data-action=\"more\"]");
+    assert_eq!(visible_cycles(&host).len(), 8);
+    assert_eq!(text(&more), "Hide 5 unmaintained releases");
+    assert_eq!(more.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(live_text(&host), "Showing 8 of 8 releases");
+    click(&host, "button[data-action=\"more\"]");
+    assert_eq!(visible_cycles(&host).len(), 3);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn headers_sort_by_version_date_and_status_with_aria_sort() {
+    let host = host();
+    let source = "title: Sorts\nreleases:\n\
+        - releaseCycle: \"1.9\"\n  releaseDate: 2021-02-09\n  eol: 2021-10\n  latest: \"1.9.9\"\n\
+        - releaseCycle: \"1.13\"\n  releaseDate: 2022-02-11\n  eol: false\n  latest: \"1.13.10\"\n\
+        - releaseCycle: \"1.10\"\n  eol: true\n  latest: \"1.10.2\"\n\
+        - releaseCycle: \"1.11\"\n  releaseDate: 2021-08-12\n  eol: 2021-10-31\n";
+    eol_table::render(
+        host.clone().into(),
+        Some(source.into()),
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    assert_eq!(
+        visible_cycles(&host),
+        ["1.9", "1.13", "1.10", "1.11"],
+        "file order first"
+    );
+    assert!(all(&host, "th[aria-sort]").is_empty());
+
+    click(&host, "th[data-column=\"release\"] button");
+    assert_eq!(
+        visible_cycles(&host),
+        ["1.9", "1.10", "1.11", "1.13"],
+        "versions, not text"
+    );
+    assert_eq!(
+        attr(&host, "th[data-column=\"release\"]", "aria-sort").as_deref(),
+        Some("ascending")
+    );
+    click(&host, "th[data-column=\"release\"] button");
+    assert_eq!(visible_cycles(&host), ["1.13", "1.11", "1.10", "1.9"]);
+    assert_eq!(
+        attr(&host, "th[data-column=\"release\"]", "aria-sort").as_deref(),
+        Some("descending")
+    );
+
+    click(&host, "th[data-column=\"releaseDate\"] button");
+    assert_eq!(
+        visible_cycles(&host),
+        ["1.9", "1.11", "1.13", "1.10"],
+        "unknown dates last"
+    );
+    assert_eq!(
+        all(&host, "th[aria-sort]").len(),
+        1,
+        "aria-sort moves to the sorted header"
+    );
+    click(&host, "th[data-column=\"releaseDate\"] button");
+    assert_eq!(
+        visible_cycles(&host),
+        ["1.13", "1.11", "1.9", "1.10"],
+        "unknown dates last both ways"
+    );
+
+    // A month sorts at its end: 2021-10 (Oct 31) ties 2021-10-31; booleans by status.
+    click(&host, "th[data-column=\"eol\"] button");
+    assert_eq!(visible_cycles(&host), ["1.10", "1.9", "1.11", "1.13"]);
+    click(&host, "th[data-column=\"latest\"] button");
+    assert_eq!(visible_cycles(&host), ["1.9", "1.10", "1.13", "1.11"]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn filters_and_search_announce_their_counts() {
+    let host = host();
+    let mut table = istio(&host);
+    click(&host, "button[data-filter=\"maintained\"]");
+    assert_eq!(visible_cycles(&host), ["1.13", "1.12"]);
+    assert_eq!(live_text(&host), "Showing 2 of 8 releases");
+    assert_eq!(
+        attr(&host, "button[data-filter=\"maintained\"]", "aria-pressed").as_deref(),
+        Some("true")
+    );
+    click(&host, "button[data-filter=\"ended\"]");
+    assert_eq!(visible_cycles(&host).len(), 6);
+    click(&host, "button[data-filter=\"all\"]");
+
+    // Typing in the search box.
+    let search = host
+        .query_selector("input[type=\"search\"]")
+        .unwrap()
+        .unwrap();
+    Reflect::set(&search, &"value".into(), &"1.1".into()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    search
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    assert_eq!(visible_cycles(&host), ["1.13", "1.12", "1.11", "1.10"]);
+    assert_eq!(live_text(&host), "Showing 4 of 8 releases");
+
+    table.set_search("no such release".into()).unwrap();
+    assert!(visible_cycles(&host).is_empty());
+    let empty = host.query_selector("tr.eol-table__empty").unwrap().unwrap();
+    assert!(
+        !empty.has_attribute("hidden"),
+        "a friendly row instead of an empty table"
+    );
+    assert_eq!(
+        text(&empty),
+        "No releases match \u{201c}no such release\u{201d}."
+    );
+    assert_eq!(live_text(&host), "Showing 0 of 8 releases");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn exact_dates_keep_the_date_and_its_iso_tooltip() {
+    let host = host();
+    let _table = istio(&host);
+    click(&host, "button[data-action=\"dates\"]");
+    let root = host.query_selector("div.eol-table").unwrap().unwrap();
+    assert_eq!(
+        root.get_attribute("data-date-style").as_deref(),
+        Some("absolute")
+    );
+    let cell: web_sys::HtmlElement = host
+        .query_selector("tr[data-cycle=\"1.13\"] td[data-column=\"eol\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(cell.inner_text().trim(), "Oct 2022", "the date alone");
+    assert_eq!(
+        attr(
+            &host,
+            "tr[data-cycle=\"1.10\"] td[data-column=\"eol\"] time",
+            "title"
+        )
+        .as_deref(),
+        Some("2022-01-07")
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_locale_rewords_dates_through_intl() {
+    let host = host();
+    let options = options("2022-05-01");
+    Reflect::set(&options, &"locale".into(), &"fr".into()).unwrap();
+    let mut table = eol_table::render(host.clone().into(), None, Some(options)).unwrap();
+    let eol = |cycle: &str| {
+        text(
+            &host
+                .query_selector(&format!(
+                    "tr[data-cycle=\"{cycle}\"] td[data-column=\"eol\"]"
+                ))
+                .unwrap()
+                .unwrap(),
+        )
+    };
+    assert_eq!(eol("1.12"), "dans 2 mois (juin 2022)");
+    assert_eq!(eol("1.10"), "il y a 3 mois et 3 semaines (07 janv. 2022)");
+    table.set_locale(Some("en-US".into())).unwrap();
+    assert_eq!(eol("1.12"), "Ends in 2 months (Jun 2022)");
+    assert_eq!(eol("1.10"), "Ended 3 months and 3 weeks ago (Jan 07, 2022)");
+    let err: JsValue = table
+        .set_locale(Some("not a locale!".into()))
+        .expect_err("an error")
+        .into();
+    assert_eq!(
+        get(&err, "message"),
+        "the `locale` option must be a language tag such as \"fr\" or \"pt-BR\", found `not a locale!`"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn every_change_dispatches_eol_table_change_with_the_state() {
+    let host = host();
+    let mut table = istio(&host);
+    let seen = js_sys::Array::new();
+    let record = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |event: web_sys::CustomEvent| {
+                seen.push(&event.detail());
+            },
+        )
+    };
+    host.add_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
+        .unwrap();
+    click(&host, "th[data-column=\"eol\"] button");
+    table.set_filter("maintained".into()).unwrap();
+    table.set_theme("dark".into()).unwrap();
+    assert_eq!(seen.length(), 3);
+    let last = seen.get(2);
+    assert_eq!(get(&get(&last, "sort"), "column"), "eol");
+    assert_eq!(get(&get(&last, "sort"), "direction"), "ascending");
+    assert_eq!(get(&last, "filter"), "maintained");
+    assert_eq!(get(&last, "theme"), "dark");
+    assert_eq!(get(&last, "visible"), 2);
+    assert_eq!(get(&last, "total"), 8);
+    assert_eq!(
+        attr(&host, "div.eol-table", "data-theme").as_deref(),
+        Some("dark")
+    );
+    host.remove_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
+        .unwrap();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn options_set_the_initial_state_and_bad_ones_are_errors() {
+    let host = host();
+    let options = options("2022-05-01");
+    let sort = Object::new();
+    Reflect::set(&sort, &"column".into(), &"eol".into()).unwrap();
+    Reflect::set(&sort, &"direction".into(), &"descending".into()).unwrap();
+    Reflect::set(&options, &"sort".into(), &sort).unwrap();
+    Reflect::set(&options, &"filter".into(), &"ended".into()).unwrap();
+    Reflect::set(&options, &"dateStyle".into(), &"absolute".into()).unwrap();
+    let table = eol_table::render(host.clone().into(), None, Some(options.clone())).unwrap();
+    assert_eq!(
+        visible_cycles(&host),
+        ["1.11", "1.10", "1.9", "1.8", "1.7", "1.6 and earlier"]
+    );
+    assert_eq!(get(&table.state(), "dateStyle"), "absolute");
+
+    Reflect::set(&options, &"filter".into(), &"old".into()).unwrap();
+    let err: JsValue = eol_table::render(host.clone().into(), None, Some(options))
+        .err()
+        .expect("an error")
+        .into();
+    assert_eq!(
+        get(&err, "message"),
+        "the `filter` option must be \"all\", \"maintained\" or \"ended\", found `old`"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn destroy_removes_the_table_and_its_listeners() {
+    let host = host();
+    let mut table = istio(&host);
+    let root = host.query_selector("div.eol-table").unwrap().unwrap();
+    table.destroy();
+    assert!(host.query_selector("div.eol-table").unwrap().is_none());
+    // The detached root no longer reacts: its listeners are gone.
+    root.query_selector("button[data-action=\"more\"]")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(all(&root, "tbody tr[data-cycle]:not([hidden])").len(), 3);
+    assert!(
+        table.set_filter("ended".into()).is_err(),
+        "a destroyed table says so"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_table_keeps_working_without_its_handle_and_re_rendering_frees_it() {
+    let host = host();
+    let before = eol_table::live_tables();
+    drop(istio(&host));
+    click(&host, "button[data-action=\"more\"]");
+    assert_eq!(visible_cycles(&host).len(), 8, "the controls still work");
+    assert_eq!(eol_table::live_tables(), before + 1);
+    drop(istio(&host));
+    assert_eq!(
+        eol_table::live_tables(),
+        before + 1,
+        "the replaced table was freed"
+    );
+    let mut table = istio(&host);
+    table.destroy();
+    assert_eq!(eol_table::live_tables(), before);
+    host.remove();
 }

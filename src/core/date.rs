@@ -157,6 +157,25 @@ impl Day {
         later.0 - self.0
     }
 
+    /// The calendar date of this day.
+    pub fn date(self) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: i32::try_from(year).unwrap_or(1970),
+            month: month as u8,
+            day: Some(day as u8),
+        }
+    }
+
     // Howard Hinnant's days_from_civil.
     fn from_civil(year: i32, month: u8, day: u8) -> Day {
         let (month, day) = (i64::from(month), i64::from(day));
@@ -246,6 +265,20 @@ mod tests {
             feb.last_day(),
             Date::parse("2024-02-29").unwrap().last_day()
         );
+    }
+
+    #[test]
+    fn days_turn_back_into_dates() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2022-05-01",
+            "2024-12-31",
+            "1999-03-01",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(date.first_day().date(), date, "{text}");
+        }
     }
 
     #[test]

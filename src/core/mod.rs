@@ -4,6 +4,7 @@
 //! table model) or `api::build` (the API v1 JSON shape).
 
 pub mod api;
+pub mod arrange;
 pub mod date;
 pub mod error;
 pub mod frontmatter;

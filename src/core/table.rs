@@ -5,7 +5,7 @@ use super::date::Date;
 use super::model::{headers, Display};
 use super::status::{Lts, Phase};
 use super::view::{ProductView, ReleaseView};
-use super::wording;
+use super::wording::Words;
 
 /// What a status cell shows by colour (and, in the DOM, as `data-status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,16 @@ impl Status {
 pub enum Inline {
     /// Plain text.
     Text(String),
+    /// A date with relative wording: `Ends in 3 months (01 Oct 2024)`. The phrase and the
+    /// brackets can be hidden to show the date alone.
+    Dated {
+        /// The relative wording (`Ends in 3 months`).
+        phrase: String,
+        /// ISO form.
+        datetime: String,
+        /// Displayed form.
+        text: String,
+    },
     /// A date: `datetime` is ISO (`2022-10-07` or `2022-10`), `text` as displayed.
     Time {
         /// ISO form.
@@ -86,20 +96,46 @@ pub struct Cell {
     pub struck: bool,
     /// What it shows.
     pub content: Vec<Inline>,
+    /// What it sorts by.
+    pub sort: SortKey,
 }
+
+/// What a cell sorts by. Cells without a value sort last in both directions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortKey {
+    /// No value.
+    Missing,
+    /// A day number; end dates given as booleans sort before (reached) or after (not reached)
+    /// every date.
+    Number(i64),
+    /// Text, compared version-aware (`1.9` before `1.13`).
+    Text(String),
+}
+
+/// Sort position of a reached boolean end (`eol: true`): before every date.
+const REACHED: i64 = i64::MIN / 4;
+/// Sort position of a boolean end not reached (`eol: false`): after every date.
+const NOT_REACHED: i64 = i64::MAX / 4;
 
 impl Cell {
     /// The cell's text as a person reads it.
     pub fn text(&self) -> String {
-        self.content
-            .iter()
-            .map(|inline| match inline {
+        let mut out = String::new();
+        for inline in &self.content {
+            match inline {
+                Inline::Dated { phrase, text, .. } => {
+                    out.push_str(phrase);
+                    out.push_str(" (");
+                    out.push_str(text);
+                    out.push(')');
+                }
                 Inline::Text(text)
                 | Inline::Time { text, .. }
                 | Inline::Link { text, .. }
-                | Inline::Abbr { text, .. } => text.as_str(),
-            })
-            .collect()
+                | Inline::Abbr { text, .. } => out.push_str(text),
+            }
+        }
+        out
     }
 }
 
@@ -114,6 +150,10 @@ pub struct Row {
     pub eol: bool,
     /// Whether it is an LTS release now.
     pub lts: bool,
+    /// Whether the site's rule hides it behind "Show more unmaintained releases".
+    pub can_hide: bool,
+    /// Lower-case cycle, codename, label and latest version, for search.
+    pub search: String,
     /// Cells, one per column, in column order.
     pub cells: Vec<Cell>,
 }
@@ -144,8 +184,8 @@ enum Kind<'a> {
     Custom(&'a str),
 }
 
-/// Builds the support table of an evaluated product.
-pub fn build(view: &ProductView<'_>) -> Table {
+/// Builds the support table of an evaluated product, worded by `words`.
+pub fn build(view: &ProductView<'_>, words: &dyn Words) -> Table {
     let product = view.product;
     let cols = &product.columns;
     let custom = |display: Display| {
@@ -197,11 +237,12 @@ pub fn build(view: &ProductView<'_>) -> Table {
         .chain(builtin(Kind::Latest, "latest", cols.latest.as_ref()))
         .chain(custom(Display::AfterLatest))
         .collect();
-    let rows = view
+    let mut rows: Vec<Row> = view
         .releases
         .iter()
-        .map(|release| row(view, release, &columns))
+        .map(|release| row(view, words, release, &columns))
         .collect();
+    mark_hideable(&mut rows);
     Table {
         product: product.id.clone(),
         caption: product.title.clone(),
@@ -210,30 +251,65 @@ pub fn build(view: &ProductView<'_>) -> Table {
     }
 }
 
-fn row(view: &ProductView<'_>, release: &ReleaseView<'_>, columns: &[(Kind, Column)]) -> Row {
+/// The site's rule (REFERENCE.md §3): with more than 6 cycles, every unmaintained cycle of the
+/// trailing run except the newest of that run can be hidden, never the first, and only when at
+/// least 3 would be.
+fn mark_hideable(rows: &mut [Row]) {
+    const MIN_CYCLES: usize = 6;
+    const MIN_HIDDEN: usize = 3;
+    if rows.len() <= MIN_CYCLES {
+        return;
+    }
+    let run = rows.iter().rev().take_while(|row| !row.maintained).count();
+    let first_hidden = (rows.len() - run + 1).max(1);
+    let hidden = rows.len().saturating_sub(first_hidden);
+    if hidden >= MIN_HIDDEN {
+        rows.iter_mut()
+            .skip(first_hidden)
+            .for_each(|row| row.can_hide = true);
+    }
+}
+
+fn row(
+    view: &ProductView<'_>,
+    words: &dyn Words,
+    release: &ReleaseView<'_>,
+    columns: &[(Kind, Column)],
+) -> Row {
     let eol = release.life.eol.reached() == Some(true);
     let latest_shown = view.product.columns.latest.is_some();
     let cells = columns
         .iter()
         .map(|(kind, column)| {
+            let r = release.release;
             let (status, content) = match *kind {
                 Kind::Release => (None, release_cell(view, release, !latest_shown)),
-                Kind::ReleaseDate => date_cell(view, release.release.release_date),
-                Kind::Discontinued => discontinued_cell(release.life.discontinued),
-                Kind::Eoas => end_cell(release.life.eoas, Status::Unknown),
-                Kind::Eol => end_cell(release.life.eol, Status::Unknown),
-                Kind::Eoes => end_cell(release.life.eoes, Status::Unavailable),
-                Kind::Latest => latest_cell(release),
+                Kind::ReleaseDate => date_cell(view, words, r.release_date),
+                Kind::Discontinued => discontinued_cell(words, release.life.discontinued),
+                Kind::Eoas => end_cell(words, release.life.eoas, Status::Unknown),
+                Kind::Eol => end_cell(words, release.life.eol, Status::Unknown),
+                Kind::Eoes => end_cell(words, release.life.eoes, Status::Unavailable),
+                Kind::Latest => latest_cell(words, release),
                 Kind::Custom(name) => (
                     None,
                     vec![Inline::Text(
-                        release
-                            .release
-                            .field(name)
-                            .and_then(|value| value.as_text())
-                            .unwrap_or_else(|| "N/A".to_owned()),
+                        custom_value(release, name).unwrap_or_else(|| "N/A".to_owned()),
                     )],
                 ),
+            };
+            let sort = match *kind {
+                Kind::Release => SortKey::Text(r.cycle.clone()),
+                Kind::ReleaseDate => r.release_date.map_or(SortKey::Missing, |d| {
+                    SortKey::Number(d.first_day().number())
+                }),
+                Kind::Discontinued => phase_key(release.life.discontinued),
+                Kind::Eoas => phase_key(release.life.eoas),
+                Kind::Eol => phase_key(release.life.eol),
+                Kind::Eoes => phase_key(release.life.eoes),
+                Kind::Latest => r.latest.clone().map_or(SortKey::Missing, SortKey::Text),
+                Kind::Custom(name) => {
+                    custom_value(release, name).map_or(SortKey::Missing, SortKey::Text)
+                }
             };
             Cell {
                 column: column.id.clone(),
@@ -242,15 +318,46 @@ fn row(view: &ProductView<'_>, release: &ReleaseView<'_>, columns: &[(Kind, Colu
                     && matches!(kind, Kind::Release | Kind::Latest)
                     && status != Some(Status::Unknown),
                 content,
+                sort,
             }
         })
         .collect();
+    let r = release.release;
+    let search = [
+        Some(r.cycle.as_str()),
+        r.codename.as_deref(),
+        Some(release.label.as_str()),
+        r.latest.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("\n")
+    .to_lowercase();
     Row {
-        cycle: release.release.cycle.clone(),
+        cycle: r.cycle.clone(),
         maintained: release.life.maintained,
         eol,
         lts: release.life.lts.is_lts(),
+        can_hide: false,
+        search,
         cells,
+    }
+}
+
+fn custom_value(release: &ReleaseView<'_>, name: &str) -> Option<String> {
+    release
+        .release
+        .field(name)
+        .and_then(|value| value.as_text())
+}
+
+fn phase_key(phase: Phase) -> SortKey {
+    match phase {
+        Phase::Date { date, .. } => SortKey::Number(date.last_day().number()),
+        Phase::Bool(true) => SortKey::Number(REACHED),
+        Phase::Bool(false) => SortKey::Number(NOT_REACHED),
+        Phase::Absent | Phase::Null => SortKey::Missing,
     }
 }
 
@@ -258,16 +365,20 @@ fn text(text: impl Into<String>) -> Inline {
     Inline::Text(text.into())
 }
 
-fn time(date: Date) -> Inline {
+fn time(words: &dyn Words, date: Date) -> Inline {
     Inline::Time {
         datetime: date.iso(),
-        text: date.display(),
+        text: words.date(date),
     }
 }
 
-/// `prefix (date)`.
-fn dated(prefix: String, date: Date) -> Vec<Inline> {
-    vec![text(prefix + " ("), time(date), text(")")]
+/// `phrase (date)`.
+fn dated(words: &dyn Words, phrase: String, date: Date) -> Vec<Inline> {
+    vec![Inline::Dated {
+        phrase,
+        datetime: date.iso(),
+        text: words.date(date),
+    }]
 }
 
 fn release_cell(view: &ProductView<'_>, release: &ReleaseView<'_>, linked: bool) -> Vec<Inline> {
@@ -303,11 +414,15 @@ fn unknown(status: Status) -> (Option<Status>, Vec<Inline>) {
     (Some(status), vec![text(word)])
 }
 
-fn date_cell(view: &ProductView<'_>, date: Option<Date>) -> (Option<Status>, Vec<Inline>) {
+fn date_cell(
+    view: &ProductView<'_>,
+    words: &dyn Words,
+    date: Option<Date>,
+) -> (Option<Status>, Vec<Inline>) {
     match date {
         Some(date) => {
             let days = view.today.days_until(date.first_day());
-            (None, dated(wording::relative(days), date))
+            (None, dated(words, words.relative(days), date))
         }
         None => unknown(Status::Unknown),
     }
@@ -323,7 +438,7 @@ fn phase_status(reached: bool, soon: bool) -> Status {
     }
 }
 
-fn end_cell(phase: Phase, missing: Status) -> (Option<Status>, Vec<Inline>) {
+fn end_cell(words: &dyn Words, phase: Phase, missing: Status) -> (Option<Status>, Vec<Inline>) {
     match phase {
         Phase::Date {
             date,
@@ -332,7 +447,7 @@ fn end_cell(phase: Phase, missing: Status) -> (Option<Status>, Vec<Inline>) {
             soon,
         } => (
             Some(phase_status(reached, soon)),
-            dated(wording::ends(days_left), date),
+            dated(words, words.ends(days_left), date),
         ),
         Phase::Bool(true) => (Some(Status::Ended), vec![text("No")]),
         Phase::Bool(false) => (Some(Status::Ok), vec![text("Yes")]),
@@ -340,7 +455,7 @@ fn end_cell(phase: Phase, missing: Status) -> (Option<Status>, Vec<Inline>) {
     }
 }
 
-fn discontinued_cell(phase: Phase) -> (Option<Status>, Vec<Inline>) {
+fn discontinued_cell(words: &dyn Words, phase: Phase) -> (Option<Status>, Vec<Inline>) {
     match phase {
         Phase::Date {
             date,
@@ -349,7 +464,7 @@ fn discontinued_cell(phase: Phase) -> (Option<Status>, Vec<Inline>) {
             soon,
         } => (
             Some(phase_status(reached, soon)),
-            dated(wording::relative(days_left), date),
+            dated(words, words.relative(days_left), date),
         ),
         Phase::Bool(true) => (Some(Status::Ended), vec![text("Discontinued")]),
         Phase::Bool(false) => (Some(Status::Ok), vec![text("In Production")]),
@@ -357,7 +472,7 @@ fn discontinued_cell(phase: Phase) -> (Option<Status>, Vec<Inline>) {
     }
 }
 
-fn latest_cell(release: &ReleaseView<'_>) -> (Option<Status>, Vec<Inline>) {
+fn latest_cell(words: &dyn Words, release: &ReleaseView<'_>) -> (Option<Status>, Vec<Inline>) {
     let Some(latest) = &release.release.latest else {
         return unknown(Status::Unknown);
     };
@@ -369,7 +484,7 @@ fn latest_cell(release: &ReleaseView<'_>) -> (Option<Status>, Vec<Inline>) {
         None => text(latest.clone()),
     }];
     if let Some(date) = release.release.latest_release_date {
-        content.extend([text(" ("), time(date), text(")")]);
+        content.extend([text(" ("), time(words, date), text(")")]);
     }
     (None, content)
 }

@@ -1,8 +1,45 @@
 //! Relative time wording, as the site words it (jekyll-timeago 1.1.0, depth 2, threshold 0.1).
 
-/// "3 months", "1 week and 3 days": the length of `days` days (sign ignored), in at most two
-/// units; the second unit is dropped when it is under a tenth of the whole.
-pub fn span(days: u64) -> String {
+use super::date::Date;
+
+/// A unit of relative time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// 365 days.
+    Year,
+    /// 30 days.
+    Month,
+    /// 7 days.
+    Week,
+    /// 1 day.
+    Day,
+}
+
+impl Unit {
+    /// The English (and `Intl`) name of the unit, singular.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Year => "year",
+            Unit::Month => "month",
+            Unit::Week => "week",
+            Unit::Day => "day",
+        }
+    }
+
+    fn days(self) -> u64 {
+        match self {
+            Unit::Year => 365,
+            Unit::Month => 30,
+            Unit::Week => 7,
+            Unit::Day => 1,
+        }
+    }
+}
+
+/// The site's rounding of `days` days (sign ignored) into at most two units: years, months,
+/// weeks and days, 12 months carried into a year and 4 weeks into a month, the second unit kept
+/// only when it is at least a tenth of the whole. Empty for 0.
+pub fn parts(days: u64) -> Vec<(u64, Unit)> {
     let mut years = days / 365;
     let rest = days % 365;
     let mut months = rest / 30;
@@ -17,22 +54,32 @@ pub fn span(days: u64) -> String {
         years += months / 12;
         months %= 12;
     }
-    let units = [
-        (years, "year", 365),
-        (months, "month", 30),
-        (weeks, "week", 7),
-        (day_count, "day", 1),
-    ];
-    let mut kept = units.iter().filter(|(count, _, _)| *count > 0);
-    let mut text = String::new();
-    if let Some(&(count, name, _)) = kept.next() {
-        push_unit(&mut text, count, name);
-    }
-    if let Some(&(count, name, size)) = kept.next() {
-        if count * size >= days / 10 {
-            text.push_str(" and ");
-            push_unit(&mut text, count, name);
+    let mut kept = [
+        (years, Unit::Year),
+        (months, Unit::Month),
+        (weeks, Unit::Week),
+        (day_count, Unit::Day),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0);
+    let mut parts: Vec<(u64, Unit)> = kept.next().into_iter().collect();
+    if let Some((count, unit)) = kept.next() {
+        if count * unit.days() >= days / 10 {
+            parts.push((count, unit));
         }
+    }
+    parts
+}
+
+/// "3 months", "1 week and 3 days": the length of `days` days (sign ignored), in at most two
+/// units; the second unit is dropped when it is under a tenth of the whole.
+pub fn span(days: u64) -> String {
+    let mut text = String::new();
+    for (index, (count, unit)) in parts(days).into_iter().enumerate() {
+        if index > 0 {
+            text.push_str(" and ");
+        }
+        push_unit(&mut text, count, unit.name());
     }
     text
 }
@@ -56,6 +103,34 @@ pub fn ends(days: i64) -> String {
         format!("Ends {}", relative(days))
     } else {
         format!("Ended {}", relative(days))
+    }
+}
+
+/// The words of the table's dates: relative wording and date display, in one language.
+pub trait Words {
+    /// "in 3 months", "2 years ago", "today" for a date `days` days from today.
+    fn relative(&self, days: i64) -> String;
+    /// "Ends in 3 months", "Ended yesterday" for an end date `days` days from today.
+    fn ends(&self, days: i64) -> String;
+    /// "07 Oct 2022", or "Oct 2022" for a month.
+    fn date(&self, date: Date) -> String;
+}
+
+/// The site's English wording.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct English;
+
+impl Words for English {
+    fn relative(&self, days: i64) -> String {
+        relative(days)
+    }
+
+    fn ends(&self, days: i64) -> String {
+        ends(days)
+    }
+
+    fn date(&self, date: Date) -> String {
+        date.display()
     }
 }
 
@@ -98,6 +173,14 @@ mod tests {
         for (days, text) in cases {
             assert_eq!(span(days), text, "{days} days");
         }
+    }
+
+    #[test]
+    fn parts_keep_the_units_for_other_languages() {
+        assert_eq!(parts(0), []);
+        assert_eq!(parts(10), [(1, Unit::Week), (3, Unit::Day)]);
+        assert_eq!(parts(100), [(3, Unit::Month)]);
+        assert_eq!(parts(1000), [(2, Unit::Year), (9, Unit::Month)]);
     }
 
     #[test]

@@ -1,0 +1,193 @@
+//! Relative wording and dates in the reader's language, through the browser's `Intl`, with the
+//! site's rounding rules (the units come from the core's `wording::parts`).
+//!
+//! Every `Intl` object is built through `Reflect`, which returns errors instead of throwing
+//! through the wasm, so a bad locale is a clear message and never a broken widget.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::date::Date;
+use crate::core::wording::{self, Unit, Words};
+
+/// Words in one locale.
+pub struct IntlWords {
+    english: bool,
+    relative_always: JsValue,
+    relative_auto: JsValue,
+    day: JsValue,
+    month: JsValue,
+    list: Option<JsValue>,
+    units: Vec<(Unit, JsValue)>,
+}
+
+impl IntlWords {
+    /// Wording for `locale` (a BCP 47 tag such as `fr` or `pt-BR`), or a message saying why not.
+    pub fn new(locale: &str) -> Result<IntlWords, String> {
+        let invalid = || {
+            format!("the `locale` option must be a language tag such as \"fr\" or \"pt-BR\", found `{locale}`")
+        };
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).map_err(|_| invalid())?;
+        let canonical =
+            call(&intl, "getCanonicalLocales", &[locale.into()]).map_err(|_| invalid())?;
+        let tag = Array::from(&canonical)
+            .get(0)
+            .as_string()
+            .ok_or_else(invalid)?;
+        let locales: JsValue = Array::of1(&tag.as_str().into()).into();
+        let build = |name: &str, options: &[(&str, &str)]| -> Result<JsValue, String> {
+            let ctor: Function = Reflect::get(&intl, &name.into())
+                .ok()
+                .and_then(|c| c.dyn_into().ok())
+                .ok_or_else(|| format!("this browser has no Intl.{name}"))?;
+            let opts = Object::new();
+            for (key, value) in options {
+                Reflect::set(&opts, &(*key).into(), &(*value).into()).map_err(|_| invalid())?;
+            }
+            Reflect::construct(&ctor, &Array::of2(&locales, &opts)).map_err(|_| invalid())
+        };
+        let units = [Unit::Year, Unit::Month, Unit::Week, Unit::Day]
+            .into_iter()
+            .map(|unit| {
+                build(
+                    "NumberFormat",
+                    &[
+                        ("style", "unit"),
+                        ("unit", unit.name()),
+                        ("unitDisplay", "long"),
+                    ],
+                )
+                .map(|format| (unit, format))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(IntlWords {
+            english: tag == "en" || tag.starts_with("en-"),
+            relative_always: build("RelativeTimeFormat", &[("numeric", "always")])?,
+            relative_auto: build("RelativeTimeFormat", &[("numeric", "auto")])?,
+            day: build(
+                "DateTimeFormat",
+                &[
+                    ("day", "2-digit"),
+                    ("month", "short"),
+                    ("year", "numeric"),
+                    ("timeZone", "UTC"),
+                ],
+            )?,
+            month: build(
+                "DateTimeFormat",
+                &[("month", "short"), ("year", "numeric"), ("timeZone", "UTC")],
+            )?,
+            list: build("ListFormat", &[("type", "conjunction")]).ok(),
+            units,
+        })
+    }
+
+    fn unit_text(&self, count: u64, unit: Unit) -> Option<String> {
+        let format = self
+            .units
+            .iter()
+            .find(|(u, _)| *u == unit)
+            .map(|(_, f)| f)?;
+        call(format, "format", &[JsValue::from_f64(count as f64)])
+            .ok()?
+            .as_string()
+    }
+}
+
+impl Words for IntlWords {
+    fn relative(&self, days: i64) -> String {
+        let english = || wording::relative(days);
+        if days.abs() <= 1 {
+            return call(
+                &self.relative_auto,
+                "format",
+                &[JsValue::from_f64(days as f64), "day".into()],
+            )
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(english);
+        }
+        let parts = wording::parts(days.unsigned_abs());
+        let Some(&(count, unit)) = parts.first() else {
+            return english();
+        };
+        let signed = if days < 0 {
+            -(count as f64)
+        } else {
+            count as f64
+        };
+        let Some(first) = call(
+            &self.relative_always,
+            "format",
+            &[signed.into(), unit.name().into()],
+        )
+        .ok()
+        .and_then(|v| v.as_string()) else {
+            return english();
+        };
+        // Two units: "il y a 2 ans" + "2 ans et 5 mois" → "il y a 2 ans et 5 mois", where the
+        // language puts the amount in one piece; otherwise the first unit alone.
+        match (parts.get(1), &self.list) {
+            (Some(&(count2, unit2)), Some(list)) => {
+                let (Some(a), Some(b)) =
+                    (self.unit_text(count, unit), self.unit_text(count2, unit2))
+                else {
+                    return first;
+                };
+                let both = call(
+                    list,
+                    "format",
+                    &[Array::of2(&a.as_str().into(), &b.as_str().into()).into()],
+                )
+                .ok()
+                .and_then(|v| v.as_string());
+                // Unit formats may use no-break spaces where relative ones use plain ones.
+                let plain = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+                let (first_plain, a) = (plain(&first), plain(&a));
+                match both {
+                    Some(both) if first_plain.contains(&a) => {
+                        first_plain.replacen(&a, &plain(&both), 1)
+                    }
+                    _ => first,
+                }
+            }
+            _ => first,
+        }
+    }
+
+    fn ends(&self, days: i64) -> String {
+        let relative = self.relative(days);
+        if !self.english {
+            return relative;
+        }
+        if days >= 0 {
+            format!("Ends {relative}")
+        } else {
+            format!("Ended {relative}")
+        }
+    }
+
+    fn date(&self, date: Date) -> String {
+        let utc = js_sys::Date::utc(
+            f64::from(date.year()),
+            f64::from(date.month().saturating_sub(1)),
+        ) + f64::from(date.day().unwrap_or(1).saturating_sub(1)) * 86_400_000.0;
+        let when = js_sys::Date::new(&JsValue::from_f64(utc));
+        let format = if date.is_month() {
+            &self.month
+        } else {
+            &self.day
+        };
+        call(format, "format", &[when.into()])
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| date.display())
+    }
+}
+
+/// `target.name(...args)`, with a thrown exception as `Err`.
+fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: Function = Reflect::get(target, &name.into())?.dyn_into()?;
+    let args: Array = args.iter().collect();
+    Reflect::apply(&function, target, &args)
+}

@@ -1,0 +1,316 @@
+//! Builds the widget's elements from a table model: toolbar, table, live region and the
+//! "Show more" control. Builds only; `widget.rs` decides what shows.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, Node};
+
+use super::element;
+use crate::core::date::Date;
+use crate::core::table::{Cell, Inline, Table};
+use crate::core::url;
+
+/// The elements the widget updates after it is built.
+pub struct Parts {
+    /// The table body.
+    pub tbody: Element,
+    /// One `tr` per table row, in table order.
+    pub rows: Vec<Element>,
+    /// One `th` per column.
+    pub headers: Vec<Element>,
+    /// The row shown when nothing matches.
+    pub empty_row: Element,
+    /// The text of the empty row.
+    pub empty_text: Element,
+    /// The live region ("Showing 3 of 8 releases").
+    pub status: Element,
+    /// "Show 5 more unmaintained releases".
+    pub more: Element,
+    /// The search box.
+    pub search: Element,
+    /// All / Maintained / Ended.
+    pub filters: Vec<Element>,
+    /// Relative / exact dates.
+    pub dates: Element,
+}
+
+/// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`.
+pub fn build(
+    document: &Document,
+    root: &Element,
+    table: &Table,
+    today: Date,
+    today_text: &str,
+) -> Result<Parts, JsValue> {
+    root.set_text_content(None);
+
+    let title = element(
+        document,
+        "div",
+        &[("class", "eol-table__title"), ("aria-hidden", "true")],
+    )?;
+    title.set_text_content(Some(&table.caption));
+    root.append_child(&title)?;
+
+    let toolbar = element(document, "div", &[("class", "eol-table__toolbar")])?;
+    let group = element(
+        document,
+        "div",
+        &[
+            ("class", "eol-table__filters"),
+            ("role", "group"),
+            ("aria-label", "Show releases"),
+        ],
+    )?;
+    let mut filters = Vec::new();
+    for (value, label) in [
+        ("all", "All"),
+        ("maintained", "Maintained"),
+        ("ended", "Ended"),
+    ] {
+        let button = element(
+            document,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-action", "filter"),
+                ("data-filter", value),
+                ("aria-pressed", "false"),
+            ],
+        )?;
+        button.set_text_content(Some(label));
+        group.append_child(&button)?;
+        filters.push(button);
+    }
+    toolbar.append_child(&group)?;
+    let search = element(
+        document,
+        "input",
+        &[
+            ("type", "search"),
+            ("class", "eol-table__search"),
+            ("data-action", "search"),
+            ("placeholder", "Search releases"),
+            ("aria-label", "Search releases"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+        ],
+    )?;
+    toolbar.append_child(&search)?;
+    let dates = element(
+        document,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "eol-table__dates"),
+            ("data-action", "dates"),
+            ("aria-pressed", "false"),
+        ],
+    )?;
+    dates.set_text_content(Some("Exact dates"));
+    toolbar.append_child(&dates)?;
+    let as_of = element(document, "span", &[("class", "eol-table__today")])?;
+    as_of.append_child(&document.create_text_node("As of "))?;
+    let time = element(document, "time", &[("datetime", &today.iso())])?;
+    time.set_text_content(Some(today_text));
+    as_of.append_child(&time)?;
+    toolbar.append_child(&as_of)?;
+    root.append_child(&toolbar)?;
+
+    let table_el = element(document, "table", &[])?;
+    let caption = element(document, "caption", &[])?;
+    caption.set_text_content(Some(&table.caption));
+    table_el.append_child(&caption)?;
+
+    let thead = element(document, "thead", &[])?;
+    let head_row = element(document, "tr", &[])?;
+    let mut headers = Vec::new();
+    for column in &table.columns {
+        let th = element(
+            document,
+            "th",
+            &[("scope", "col"), ("data-column", &column.id)],
+        )?;
+        if let Some(description) = &column.description {
+            th.set_attribute("title", description)?;
+        }
+        let button = element(
+            document,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-action", "sort"),
+                ("data-column", &column.id),
+            ],
+        )?;
+        button.append_child(&document.create_text_node(&column.header))?;
+        let icon = element(
+            document,
+            "span",
+            &[("class", "eol-table__sort"), ("aria-hidden", "true")],
+        )?;
+        button.append_child(&icon)?;
+        th.append_child(&button)?;
+        head_row.append_child(&th)?;
+        headers.push(th);
+    }
+    thead.append_child(&head_row)?;
+    table_el.append_child(&thead)?;
+
+    let tbody = element(document, "tbody", &[])?;
+    let mut rows = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let tr = element(
+            document,
+            "tr",
+            &[
+                ("data-cycle", &row.cycle),
+                (
+                    "data-maintained",
+                    if row.maintained { "true" } else { "false" },
+                ),
+            ],
+        )?;
+        if row.eol {
+            tr.set_attribute("data-eol", "true")?;
+        }
+        if row.lts {
+            tr.set_attribute("data-lts", "true")?;
+        }
+        for (cell, column) in row.cells.iter().zip(&table.columns) {
+            let td = cell_element(document, cell, &column.header)?;
+            tr.append_child(&td)?;
+        }
+        tbody.append_child(&tr)?;
+        rows.push(tr);
+    }
+    let empty_row = element(
+        document,
+        "tr",
+        &[("class", "eol-table__empty"), ("hidden", "")],
+    )?;
+    let colspan = table.columns.len().max(1).to_string();
+    let empty_text = element(document, "td", &[("colspan", &colspan)])?;
+    empty_row.append_child(&empty_text)?;
+    tbody.append_child(&empty_row)?;
+    table_el.append_child(&tbody)?;
+    root.append_child(&table_el)?;
+
+    let footer = element(document, "div", &[("class", "eol-table__footer")])?;
+    let status = element(
+        document,
+        "p",
+        &[
+            ("class", "eol-table__status"),
+            ("role", "status"),
+            ("aria-live", "polite"),
+        ],
+    )?;
+    footer.append_child(&status)?;
+    let more = element(
+        document,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "eol-table__more"),
+            ("data-action", "more"),
+            ("aria-expanded", "false"),
+        ],
+    )?;
+    footer.append_child(&more)?;
+    root.append_child(&footer)?;
+
+    Ok(Parts {
+        tbody,
+        rows,
+        headers,
+        empty_row,
+        empty_text,
+        status,
+        more,
+        search,
+        filters,
+        dates,
+    })
+}
+
+fn cell_element(document: &Document, cell: &Cell, label: &str) -> Result<Element, JsValue> {
+    let td = element(
+        document,
+        "td",
+        &[("data-column", &cell.column), ("data-label", label)],
+    )?;
+    if let Some(status) = cell.status {
+        td.set_attribute("data-status", status.as_str())?;
+        let icon = element(
+            document,
+            "span",
+            &[("class", "eol-table__icon"), ("aria-hidden", "true")],
+        )?;
+        td.append_child(&icon)?;
+    }
+    let value = element(document, "span", &[("class", "eol-table__value")])?;
+    td.append_child(&value)?;
+    let parent: Node = if cell.struck {
+        let s = element(document, "s", &[])?;
+        value.append_child(&s)?;
+        s.into()
+    } else {
+        value.into()
+    };
+    for inline in &cell.content {
+        append_inline(document, &parent, inline)?;
+    }
+    Ok(td)
+}
+
+fn append_inline(document: &Document, parent: &Node, inline: &Inline) -> Result<(), JsValue> {
+    match inline {
+        Inline::Text(text) => {
+            parent.append_child(&document.create_text_node(text))?;
+        }
+        Inline::Dated {
+            phrase,
+            datetime,
+            text,
+        } => {
+            let before = element(document, "span", &[("class", "eol-table__rel")])?;
+            before.set_text_content(Some(&format!("{phrase} (")));
+            parent.append_child(&before)?;
+            let time = element(
+                document,
+                "time",
+                &[("datetime", datetime), ("title", datetime)],
+            )?;
+            time.set_text_content(Some(text));
+            parent.append_child(&time)?;
+            let after = element(document, "span", &[("class", "eol-table__rel")])?;
+            after.set_text_content(Some(")"));
+            parent.append_child(&after)?;
+        }
+        Inline::Time { datetime, text } => {
+            let time = element(
+                document,
+                "time",
+                &[("datetime", datetime), ("title", datetime)],
+            )?;
+            time.set_text_content(Some(text));
+            parent.append_child(&time)?;
+        }
+        Inline::Link { href, text } => match url::safe(href) {
+            Some(href) => {
+                let a = element(document, "a", &[("href", &href)])?;
+                a.set_text_content(Some(text));
+                parent.append_child(&a)?;
+            }
+            None => {
+                parent.append_child(&document.create_text_node(text))?;
+            }
+        },
+        Inline::Abbr { title, text } => {
+            let abbr = element(document, "abbr", &[("title", title)])?;
+            abbr.set_text_content(Some(text));
+            parent.append_child(&abbr)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,570 @@
+//! The interactive widget: the reader's choices (sort, filter, search, date style, theme,
+//! locale, old releases), the listeners that change them, and the DOM updates that follow.
+//!
+//! Listeners hold only a `Weak` reference to the widget, so dropping the widget (its
+//! `destroy()`) drops the listeners, which remove themselves from the page.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use js_sys::Reflect;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event};
+
+use super::intl::IntlWords;
+use super::listener::Listener;
+use super::render::{self, Parts};
+use super::{element, ROOT_CLASS};
+use crate::core::arrange::{arrange, Direction, Filter, State};
+use crate::core::date::Day;
+use crate::core::model::Product;
+use crate::core::table::{self, Table};
+use crate::core::view;
+use crate::core::wording::{English, Words};
+
+thread_local! {
+    /// Widgets on the page. A widget lives until `destroy()` or until a new `render` replaces
+    /// it, whether or not the page keeps the `EolTable` handle (whose garbage collection must
+    /// not silently switch a visible table's controls off).
+    static LIVE: RefCell<Vec<Rc<RefCell<Widget>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Keeps `widget` alive until [`release`].
+pub fn keep_alive(widget: &Rc<RefCell<Widget>>) {
+    LIVE.with(|live| live.borrow_mut().push(widget.clone()));
+}
+
+/// Destroys `widget` and lets it go.
+pub fn release(widget: &Rc<RefCell<Widget>>) {
+    if let Ok(mut this) = widget.try_borrow_mut() {
+        this.destroy();
+    }
+    LIVE.with(|live| live.borrow_mut().retain(|w| !Rc::ptr_eq(w, widget)));
+}
+
+/// Destroys the live widgets rendered directly into `host`.
+pub fn release_within(host: &Element) {
+    let inside: Vec<Rc<RefCell<Widget>>> = LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .filter(|w| {
+                w.try_borrow()
+                    .ok()
+                    .and_then(|w| w.root.parent_element())
+                    .is_some_and(|parent| &parent == host)
+            })
+            .cloned()
+            .collect()
+    });
+    inside.iter().for_each(release);
+}
+
+/// How many widgets are alive (for tests of clean-up).
+pub fn live_count() -> usize {
+    LIVE.with(|live| live.borrow().len())
+}
+
+/// The name of the event dispatched on the root element after every change.
+pub const CHANGE_EVENT: &str = "eol-table:change";
+
+/// How dates read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateStyle {
+    /// "Ends in 3 months (01 Oct 2024)".
+    #[default]
+    Relative,
+    /// "01 Oct 2024".
+    Absolute,
+}
+
+impl DateStyle {
+    /// Reads `"relative"` or `"absolute"`.
+    pub fn parse(text: &str) -> Result<DateStyle, String> {
+        match text {
+            "relative" => Ok(DateStyle::Relative),
+            "absolute" => Ok(DateStyle::Absolute),
+            _ => Err(format!(
+                "the `dateStyle` option must be \"relative\" or \"absolute\", found `{text}`"
+            )),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            DateStyle::Relative => "relative",
+            DateStyle::Absolute => "absolute",
+        }
+    }
+}
+
+/// Light, dark, or following the reader's system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `"auto"`, `"light"` or `"dark"`.
+    pub fn parse(text: &str) -> Result<Theme, String> {
+        match text {
+            "auto" => Ok(Theme::Auto),
+            "light" => Ok(Theme::Light),
+            "dark" => Ok(Theme::Dark),
+            _ => Err(format!(
+                "the `theme` option must be \"auto\", \"light\" or \"dark\", found `{text}`"
+            )),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Reads a `filter` option.
+pub fn parse_filter(text: &str) -> Result<Filter, String> {
+    Filter::parse(text).ok_or_else(|| {
+        format!("the `filter` option must be \"all\", \"maintained\" or \"ended\", found `{text}`")
+    })
+}
+
+/// Reads a sort direction.
+pub fn parse_direction(text: &str) -> Result<Direction, String> {
+    Direction::parse(text).ok_or_else(|| {
+        format!("the sort direction must be \"ascending\" or \"descending\", found `{text}`")
+    })
+}
+
+/// Everything the reader can choose.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Sort, filter, search, old releases.
+    pub state: State,
+    /// Relative or exact dates.
+    pub date_style: DateStyle,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Language of the relative wording and dates; `None`: the site's English.
+    pub locale: Option<String>,
+}
+
+/// The state as the `eol-table:change` event and the `state` getter give it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StateJs<'a> {
+    sort: Option<SortJs<'a>>,
+    filter: &'static str,
+    search: &'a str,
+    date_style: &'static str,
+    locale: Option<&'a str>,
+    theme: &'static str,
+    show_all_releases: bool,
+    visible: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct SortJs<'a> {
+    column: &'a str,
+    direction: &'static str,
+}
+
+/// A rendered, interactive table.
+pub struct Widget {
+    document: Document,
+    root: Element,
+    product: Product,
+    today: Day,
+    settings: Settings,
+    table: Table,
+    parts: Parts,
+    order: Vec<usize>,
+    shown: Vec<bool>,
+    visible: usize,
+    listeners: Vec<Listener>,
+}
+
+fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
+    Ok(match locale {
+        None => Box::new(English),
+        Some(locale) => Box::new(IntlWords::new(locale)?),
+    })
+}
+
+fn js(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the page refused a DOM change".to_owned())
+}
+
+impl Widget {
+    /// Builds the widget for `product` in a new root element (not yet in the page) and wires
+    /// its controls.
+    pub fn create(
+        document: &Document,
+        product: Product,
+        today: Day,
+        settings: Settings,
+    ) -> Result<Rc<RefCell<Widget>>, String> {
+        let root = element(
+            document,
+            "div",
+            &[("class", ROOT_CLASS), ("data-product", &product.id)],
+        )
+        .map_err(js)?;
+        let words = words(settings.locale.as_deref())?;
+        let table = table::build(&view::evaluate(&product, today), words.as_ref());
+        let parts = render::build(
+            document,
+            &root,
+            &table,
+            today.date(),
+            &words.date(today.date()),
+        )
+        .map_err(js)?;
+        let rows = table.rows.len();
+        let widget = Rc::new(RefCell::new(Widget {
+            document: document.clone(),
+            root: root.clone(),
+            product,
+            today,
+            settings,
+            table,
+            parts,
+            order: Vec::new(),
+            shown: vec![true; rows],
+            visible: rows,
+            listeners: Vec::new(),
+        }));
+        let listeners = vec![
+            listen(&widget, &root, "click", Widget::on_click)?,
+            listen(&widget, &root, "input", Widget::on_input)?,
+        ];
+        let mut this = widget
+            .try_borrow_mut()
+            .map_err(|_| "the table is busy".to_owned())?;
+        this.listeners = listeners;
+        this.update().map_err(js)?;
+        drop(this);
+        Ok(widget)
+    }
+
+    /// The root element.
+    pub fn root(&self) -> &Element {
+        &self.root
+    }
+
+    /// Removes the widget from the page and its listeners from the root.
+    pub fn destroy(&mut self) {
+        self.listeners.clear();
+        self.root.remove();
+    }
+
+    /// The reader's choices and the counts, as a plain object.
+    pub fn state(&self) -> JsValue {
+        let state = &self.settings.state;
+        let js = StateJs {
+            sort: state.sort.as_ref().map(|(column, direction)| SortJs {
+                column,
+                direction: direction.as_str(),
+            }),
+            filter: state.filter.as_str(),
+            search: &state.search,
+            date_style: self.settings.date_style.as_str(),
+            locale: self.settings.locale.as_deref(),
+            theme: self.settings.theme.as_str(),
+            show_all_releases: state.show_all,
+            visible: self.visible,
+            total: self.table.rows.len(),
+        };
+        js.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Sorts by `column` (`None`: the file's order), ascending unless told otherwise.
+    pub fn set_sort(
+        &mut self,
+        column: Option<String>,
+        direction: Option<Direction>,
+    ) -> Result<(), String> {
+        self.settings.state.sort = match column {
+            None => None,
+            Some(column) => {
+                if !self.table.columns.iter().any(|c| c.id == column) {
+                    let ids: Vec<&str> = self.table.columns.iter().map(|c| c.id.as_str()).collect();
+                    return Err(format!(
+                        "there is no column `{column}` to sort by; the columns are {}",
+                        ids.join(", ")
+                    ));
+                }
+                Some((column, direction.unwrap_or(Direction::Ascending)))
+            }
+        };
+        self.update().map_err(js)
+    }
+
+    /// Shows all, maintained or ended releases.
+    pub fn set_filter(&mut self, filter: Filter) -> Result<(), String> {
+        self.settings.state.filter = filter;
+        self.update().map_err(js)
+    }
+
+    /// Shows the releases whose cycle, codename, label or latest version contains `search`.
+    pub fn set_search(&mut self, search: String) -> Result<(), String> {
+        self.settings.state.search = search;
+        self.update().map_err(js)
+    }
+
+    /// Shows or hides the old releases the site's rule hides.
+    pub fn set_show_all(&mut self, show: bool) -> Result<(), String> {
+        self.settings.state.show_all = show;
+        self.update().map_err(js)
+    }
+
+    /// Relative or exact dates.
+    pub fn set_date_style(&mut self, style: DateStyle) -> Result<(), String> {
+        self.settings.date_style = style;
+        self.update().map_err(js)
+    }
+
+    /// Light, dark or automatic colours.
+    pub fn set_theme(&mut self, theme: Theme) -> Result<(), String> {
+        self.settings.theme = theme;
+        self.update().map_err(js)
+    }
+
+    /// Rewords the table in `locale` (`None`: the site's English).
+    pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), String> {
+        let words = words(locale.as_deref())?;
+        self.settings.locale = locale;
+        self.table = table::build(&view::evaluate(&self.product, self.today), words.as_ref());
+        let today = self.today.date();
+        self.parts = render::build(
+            &self.document,
+            &self.root,
+            &self.table,
+            today,
+            &words.date(today),
+        )
+        .map_err(js)?;
+        self.order.clear();
+        self.shown = vec![true; self.table.rows.len()];
+        self.update().map_err(js)
+    }
+
+    fn on_click(&mut self, event: &Event) -> bool {
+        let Some(control) = event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-action]").ok().flatten())
+        else {
+            return false;
+        };
+        let attr = |name: &str| control.get_attribute(name).unwrap_or_default();
+        let state = &mut self.settings.state;
+        match attr("data-action").as_str() {
+            "sort" => {
+                let column = attr("data-column");
+                let direction = match &state.sort {
+                    Some((current, Direction::Ascending)) if *current == column => {
+                        Direction::Descending
+                    }
+                    _ => Direction::Ascending,
+                };
+                state.sort = Some((column, direction));
+            }
+            "filter" => match Filter::parse(&attr("data-filter")) {
+                Some(filter) => state.filter = filter,
+                None => return false,
+            },
+            "more" => state.show_all = !state.show_all,
+            "dates" => {
+                self.settings.date_style = match self.settings.date_style {
+                    DateStyle::Relative => DateStyle::Absolute,
+                    DateStyle::Absolute => DateStyle::Relative,
+                }
+            }
+            _ => return false,
+        }
+        self.update().is_ok()
+    }
+
+    fn on_input(&mut self, event: &Event) -> bool {
+        let Some(target) = event.target() else {
+            return false;
+        };
+        if target
+            .dyn_ref::<Element>()
+            .and_then(|e| e.get_attribute("data-action"))
+            .as_deref()
+            != Some("search")
+        {
+            return false;
+        }
+        let value = Reflect::get(&target, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        self.settings.state.search = value;
+        self.update().is_ok()
+    }
+
+    /// Brings the DOM in line with the settings: row order and visibility, headers, controls,
+    /// the live region and the "Show more" button.
+    fn update(&mut self) -> Result<(), JsValue> {
+        let arrangement = arrange(&self.table, &self.settings.state);
+        let parts = &self.parts;
+        let total = self.table.rows.len();
+
+        let mut shown = vec![false; total];
+        for &index in &arrangement.visible {
+            if let Some(slot) = shown.get_mut(index) {
+                *slot = true;
+            }
+        }
+        // Visible rows in their order, then the hidden ones in file order.
+        let order: Vec<usize> = arrangement
+            .visible
+            .iter()
+            .copied()
+            .chain((0..total).filter(|&i| !shown.get(i).copied().unwrap_or(false)))
+            .collect();
+        if order != self.order {
+            for &index in &order {
+                if let Some(row) = parts.rows.get(index) {
+                    parts.tbody.append_child(row)?;
+                }
+            }
+            parts.tbody.append_child(&parts.empty_row)?;
+            self.order = order;
+        }
+        for (index, row) in parts.rows.iter().enumerate() {
+            let now = shown.get(index).copied().unwrap_or(false);
+            if self.shown.get(index).copied() != Some(now) {
+                row.toggle_attribute_with_force("hidden", !now)?;
+            }
+        }
+        self.shown = shown;
+        self.visible = arrangement.visible.len();
+
+        // The sort icon's shape follows aria-sort in the stylesheet.
+        let sorted = self.settings.state.sort.as_ref();
+        for (column, th) in self.table.columns.iter().zip(&parts.headers) {
+            match sorted {
+                Some((id, direction)) if *id == column.id => {
+                    th.set_attribute("aria-sort", direction.as_str())?
+                }
+                _ => th.remove_attribute("aria-sort")?,
+            }
+        }
+
+        let state = &self.settings.state;
+        for button in &parts.filters {
+            let pressed =
+                button.get_attribute("data-filter").as_deref() == Some(state.filter.as_str());
+            button.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        }
+        let current = Reflect::get(&parts.search, &"value".into())?
+            .as_string()
+            .unwrap_or_default();
+        if current != state.search {
+            Reflect::set(
+                &parts.search,
+                &"value".into(),
+                &state.search.as_str().into(),
+            )?;
+        }
+        let absolute = self.settings.date_style == DateStyle::Absolute;
+        parts
+            .dates
+            .set_attribute("aria-pressed", if absolute { "true" } else { "false" })?;
+        self.root
+            .set_attribute("data-date-style", self.settings.date_style.as_str())?;
+        self.root
+            .set_attribute("data-theme", self.settings.theme.as_str())?;
+
+        parts
+            .empty_row
+            .toggle_attribute_with_force("hidden", self.visible > 0)?;
+        if self.visible == 0 {
+            let search = state.search.trim();
+            let message = if !search.is_empty() {
+                format!("No releases match \u{201c}{search}\u{201d}.")
+            } else {
+                match state.filter {
+                    Filter::Maintained => "No release is maintained any more.".to_owned(),
+                    Filter::Ended => "No release has ended yet.".to_owned(),
+                    Filter::All => "This product lists no releases.".to_owned(),
+                }
+            };
+            parts.empty_text.set_text_content(Some(&message));
+        }
+
+        let noun = if total == 1 { "release" } else { "releases" };
+        let status = format!("Showing {} of {total} {noun}", self.visible);
+        if parts.status.text_content().as_deref() != Some(status.as_str()) {
+            parts.status.set_text_content(Some(&status));
+        }
+
+        let more = &parts.more;
+        more.toggle_attribute_with_force("hidden", arrangement.hideable == 0)?;
+        if arrangement.hideable > 0 {
+            let n = arrangement.hideable;
+            let noun = if n == 1 { "release" } else { "releases" };
+            let (text, expanded) = if state.show_all {
+                (format!("Hide {n} unmaintained {noun}"), "true")
+            } else {
+                (format!("Show {n} more unmaintained {noun}"), "false")
+            };
+            more.set_text_content(Some(&text));
+            more.set_attribute("aria-expanded", expanded)?;
+        }
+        Ok(())
+    }
+}
+
+/// A listener on `target` that runs `handler` on the widget, then announces a change.
+fn listen(
+    widget: &Rc<RefCell<Widget>>,
+    target: &Element,
+    kind: &'static str,
+    handler: fn(&mut Widget, &Event) -> bool,
+) -> Result<Listener, String> {
+    let weak: Weak<RefCell<Widget>> = Rc::downgrade(widget);
+    Listener::new(target, kind, move |event| {
+        let Some(widget) = weak.upgrade() else {
+            return;
+        };
+        // The borrow ends before the event goes out, so page listeners may call back in.
+        let changed = match widget.try_borrow_mut() {
+            Ok(mut this) => handler(&mut this, &event).then(|| (this.root.clone(), this.state())),
+            Err(_) => None,
+        };
+        if let Some((root, state)) = changed {
+            dispatch_change(&root, &state);
+        }
+    })
+    .map_err(js)
+}
+
+/// Dispatches `eol-table:change` (bubbling, with the state as `detail`) on `root`.
+pub fn dispatch_change(root: &Element, state: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(state);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
+        let _ = root.dispatch_event(&event);
+    }
+}
