@@ -39,7 +39,9 @@ use web_sys::Element;
 use crate::core::arrange::Direction;
 use crate::core::date::{Date, Day};
 use crate::core::error::Error;
-use crate::core::{api, parse, products, view};
+use crate::core::json::{self, Format};
+use crate::core::model::Product;
+use crate::core::{api, products, view};
 use crate::dom::widget::{self, DateStyle, Settings, Theme, Widget};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -67,7 +69,14 @@ export interface RenderOptions {
   showAllReleases?: boolean;
   /** Add the default stylesheet to the page's head (once). Default true; set false when the page links eol-table.css itself. */
   injectStyles?: boolean;
+  /** With a null source: the id of a built-in product (see `products()`). Default "istio". */
+  product?: string;
+  /** The input format. Default "auto": API JSON of either shape, otherwise a product file or bare YAML. */
+  format?: InputFormat;
 }
+
+/** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
+export type InputFormat = "auto" | "markdown" | "yaml" | "api" | "api-v0";
 
 /** The reader's choices, as `state` and the `eol-table:change` event's `detail` give them. */
 export interface TableState {
@@ -88,6 +97,10 @@ export interface TableState {
 export interface ParseOptions {
   /** The day statuses are computed for, "YYYY-MM-DD". Default: the local date. */
   today?: string;
+  /** With a null source: the id of a built-in product. Default "istio". */
+  product?: string;
+  /** The input format. Default "auto". */
+  format?: InputFormat;
 }
 
 /** A product, shaped as endoflife.date's API v1 `result`. */
@@ -266,6 +279,8 @@ struct Options {
     theme: Option<String>,
     show_all_releases: Option<bool>,
     inject_styles: Option<bool>,
+    product: Option<String>,
+    format: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -361,17 +376,24 @@ pub fn parse_product(
     let (text, options) =
         inputs(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
     let today = today(&options).map_err(|m| JsError::new(&m))?;
-    let product = parse::parse(&text).map_err(|err| JsError::new(&err.to_string()))?;
+    let product = read(&text, &options).map_err(|m| JsError::new(&m))?;
     let result = api::build(&view::evaluate(&product, today));
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|err| JsError::new(&err.to_string()))
 }
 
-/// The ids of the products compiled into the wasm.
+/// The ids of the products compiled into the wasm (`"istio"` first).
 #[wasm_bindgen(unchecked_return_type = "string[]")]
 pub fn products() -> Vec<String> {
     products::ids().iter().map(|id| (*id).to_owned()).collect()
+}
+
+/// The default stylesheet (the text of `eol-table.css`), for a shadow root or a page that
+/// renders with `injectStyles: false`.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    dom::STYLE.to_owned()
 }
 
 /// How many rendered tables are alive on the page (not yet destroyed or replaced): a check
@@ -390,7 +412,7 @@ fn build_widget(
     let (text, options) = inputs(source, options)?;
     let today = today(&options)?;
     let settings = options.settings()?;
-    let product = parse::parse(&text).map_err(|err| err.to_string())?;
+    let product = read(&text, &options)?;
     let widget = Widget::create(document, product, today, settings)?;
     Ok((widget, options.inject_styles.unwrap_or(true)))
 }
@@ -400,14 +422,6 @@ fn inputs(
     source: Option<&JsValue>,
     options: Option<&JsValue>,
 ) -> Result<(String, Options), String> {
-    let text = match source {
-        None => products::ISTIO.to_owned(),
-        Some(value) if value.is_null() || value.is_undefined() => products::ISTIO.to_owned(),
-        Some(value) => value.as_string().ok_or_else(|| {
-            "the source must be a product file as text, or null for the built-in Istio data"
-                .to_owned()
-        })?,
-    };
     let options: Options = match options {
         Some(value) if !value.is_null() && !value.is_undefined() => {
             serde_wasm_bindgen::from_value(value.clone())
@@ -415,7 +429,37 @@ fn inputs(
         }
         _ => Options::default(),
     };
+    let text = match source {
+        Some(value) if !value.is_null() && !value.is_undefined() => {
+            value.as_string().ok_or_else(|| {
+                "the source must be a product file as text, or null for a built-in product"
+                    .to_owned()
+            })?
+        }
+        _ => {
+            let id = options.product.as_deref().unwrap_or("istio");
+            products::builtin(id)
+                .ok_or_else(|| {
+                    format!(
+                        "there is no built-in product `{id}`; built in: {}",
+                        products::ids().join(", ")
+                    )
+                })?
+                .to_owned()
+        }
+    };
     Ok((text, options))
+}
+
+/// Reads `text` in the format the options name (default: detected).
+fn read(text: &str, options: &Options) -> Result<Product, String> {
+    let format = match options.format.as_deref() {
+        None => Format::Auto,
+        Some(name) => Format::parse(name).ok_or_else(|| {
+            format!("the `format` option must be \"auto\", \"markdown\", \"yaml\", \"api\" or \"api-v0\", found `{name}`")
+        })?,
+    };
+    json::read(text, format).map_err(|err| err.to_string())
 }
 
 /// The `today` option, or the local date.

@@ -632,3 +632,41 @@ fn a_table_keeps_working_without_its_handle_and_re_rendering_frees_it() {
     assert_eq!(eol_table::live_tables(), before);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn server_rendered_rows_are_the_rows_the_widget_builds() {
+    use eol_table::core::{html, json, parse_today, table, view, wording::English};
+    let source = "title: \"SSR & widget\"\nlatestColumn: true\nLTSLabel: \"<abbr title='Long Term'>LTS</abbr>\"\n\
+        customFields:\n  - name: node\n    display: after-release-column\n    label: Node <b>version</b>\n\
+        changelogTemplate: https://example.com/__LATEST__?a=1&b=\"2\"\nreleases:\n\
+        - releaseCycle: \"16.0\"\n  codename: Dallas\n  releaseLabel: \"2022 '__CODENAME__'\"\n  lts: true\n  node: \"<18>\"\n  releaseDate: 2022-11-16\n\
+         \n  eol: 2033-01-11\n  latest: \"16.0.4\"\n  latestReleaseDate: 2026-07-16\n\
+        - releaseCycle: \"1.9\"\n  eol: true\n  eoes: null\n";
+    let host = host();
+    let options = options("2022-05-01");
+    Reflect::set(&options, &"showAllReleases".into(), &true.into()).unwrap();
+    eol_table::render(host.clone().into(), Some(source.into()), Some(options)).unwrap();
+
+    let product = json::read(source, json::Format::Auto).unwrap();
+    let model = table::build(
+        &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
+        &English,
+    );
+    let rows = all(&host, "tbody tr[data-cycle]");
+    assert_eq!(rows.len(), model.rows.len());
+    let scratch = document().create_element("table").unwrap();
+    for (row, tr) in model.rows.iter().zip(&rows) {
+        scratch.set_inner_html(&format!("<tbody>{}</tbody>", html::row(row, &model)));
+        let parsed = scratch.query_selector("tr").unwrap().expect("a row");
+        // The widget adds adjacent text as separate nodes; the HTML parser merges them.
+        let built = tr.clone_node_with_deep(true).unwrap();
+        built.normalize();
+        assert!(
+            parsed.is_equal_node(Some(&built)),
+            "server:\n{}\nwidget:\n{}",
+            parsed.outer_html(),
+            tr.outer_html()
+        );
+    }
+    host.remove();
+}

@@ -8,6 +8,8 @@ pub mod arrange;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
+pub mod html;
+pub mod json;
 pub mod model;
 pub mod parse;
 pub mod products;

@@ -39,6 +39,12 @@ pub fn parse(source: &str) -> Result<Product, Error> {
     Ok(normalise(raw, parts.body))
 }
 
+/// Reads any YAML or JSON text into a [`Value`] tree.
+pub fn parse_value(text: &str) -> Result<Value, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    yaml::read(text, 1, field::<Value>("the document"))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Values: one visitor reads any YAML value into `Value`, then a field's type takes it from there.
 

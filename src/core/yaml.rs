@@ -29,6 +29,12 @@ pub(crate) fn read<'de, S: DeserializeSeed<'de>>(
         .map_err(|err| convert(&err, first_line))
 }
 
+/// Writes `value` as YAML (tests only: round trips).
+#[cfg(test)]
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 fn convert(err: &serde_yaml::Error, first_line: usize) -> Error {
     let offset = first_line.saturating_sub(1);
     let location = err.location().map(|at| Location {

@@ -1,0 +1,53 @@
+//! Embeds product files at build time: every `.md`, `.yaml`, `.yml` or `.json` file in the folder
+//! named by `EOL_TABLE_PRODUCTS` becomes a built-in product, selected by its file name
+//! (`nodejs.md` → `product: "nodejs"`). The Istio seed is always built in.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=EOL_TABLE_PRODUCTS");
+    let out_dir = env::var("OUT_DIR").unwrap_or_else(|_| ".".to_owned());
+    let mut entries = String::new();
+    if let Ok(dir) = env::var("EOL_TABLE_PRODUCTS") {
+        println!("cargo:rerun-if-changed={dir}");
+        let dir =
+            fs::canonicalize(&dir).unwrap_or_else(|err| panic!("EOL_TABLE_PRODUCTS={dir}: {err}"));
+        let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+            .unwrap_or_else(|err| panic!("EOL_TABLE_PRODUCTS={}: {err}", dir.display()))
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "md" | "yaml" | "yml" | "json"))
+            })
+            .collect();
+        files.sort();
+        let mut seen = vec!["istio".to_owned()];
+        for path in files {
+            let Some(id) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
+                continue;
+            };
+            if seen.contains(&id) {
+                println!(
+                    "cargo:warning=EOL_TABLE_PRODUCTS: `{id}` is built in already; {} is skipped",
+                    path.display()
+                );
+                continue;
+            }
+            println!("cargo:rerun-if-changed={}", path.display());
+            entries.push_str(&format!(
+                "    ({id:?}, include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+            seen.push(id);
+        }
+    }
+    let code = format!(
+        "/// Products embedded at build time from the `EOL_TABLE_PRODUCTS` folder.\n\
+         pub const EMBEDDED: &[(&str, &str)] = &[\n{entries}];\n"
+    );
+    let target = Path::new(&out_dir).join("embedded.rs");
+    fs::write(&target, code).unwrap_or_else(|err| panic!("{}: {err}", target.display()));
+}

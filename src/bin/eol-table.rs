@@ -1,0 +1,100 @@
+//! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page]`: the support table as
+//! static HTML, the same markup the widget builds, for pages that must work without JavaScript
+//! (`render` in the browser can take over the same element later). `--product ID` renders a
+//! built-in product instead of a file; `eol-table products` lists them.
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use eol_table::core::date::Day;
+use eol_table::core::json::{self, Format};
+use eol_table::core::wording::English;
+use eol_table::core::{html, parse_today, products, table, view};
+
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table products";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("eol-table: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<String, String> {
+    let mut args = args.into_iter();
+    match args.next().as_deref() {
+        Some("render") => {}
+        Some("products") => return Ok(products::ids().join("\n") + "\n"),
+        _ => return Err(USAGE.to_owned()),
+    }
+    let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--today" => today = Some(args.next().ok_or(USAGE)?),
+            "--format" => {
+                let name = args.next().ok_or(USAGE)?;
+                format = Format::parse(&name)
+                    .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
+            }
+            "--page" => page = true,
+            "--product" => {
+                let id = args.next().ok_or(USAGE)?;
+                if products::builtin(&id).is_none() {
+                    return Err(format!(
+                        "there is no built-in product `{id}`; built in: {}",
+                        products::ids().join(", ")
+                    ));
+                }
+                file = Some(format!("product:{id}"));
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            _ if file.is_none() => file = Some(arg),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let file = file.ok_or(USAGE)?;
+    let builtin = file.strip_prefix("product:").and_then(products::builtin);
+    let source = if let Some(source) = builtin {
+        source.to_owned()
+    } else if file == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|err| format!("standard input: {err}"))?;
+        text
+    } else {
+        std::fs::read_to_string(&file).map_err(|err| format!("{file}: {err}"))?
+    };
+    let today = match today {
+        Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
+        None => utc_today(),
+    };
+    let product = json::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
+    let fragment = html::table(&table::build(&view::evaluate(&product, today), &English));
+    if !page {
+        return Ok(fragment + "\n");
+    }
+    let mut title = String::new();
+    html::escape_into(&mut title, &product.title);
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n",
+        eol_table::dom::STYLE
+    ))
+}
+
+/// Today's date in UTC.
+fn utc_today() -> Day {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day::from_number(i64::try_from(seconds / 86_400).unwrap_or(0))
+}

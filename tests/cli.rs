@@ -1,0 +1,110 @@
+//! The server-side rendering command, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn eol_table(args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_eol-table"))
+        .args(args)
+        .output()
+        .expect("the eol-table command runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn seed() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/istio.md").to_owned()
+}
+
+#[test]
+fn render_prints_the_table_markup_of_the_widget() {
+    let (ok, html, _) = eol_table(&["render", &seed(), "--today", "2022-05-01"]);
+    assert!(ok);
+    assert!(html.starts_with("<div class=\"eol-table\" data-product=\"istio\""));
+    assert_eq!(html.matches("<tr data-cycle=").count(), 8);
+    assert!(html.contains("data-status=\"soon\""));
+    assert!(html.contains("Ends in 2 months ("));
+}
+
+#[test]
+fn render_page_is_a_whole_styled_document() {
+    let (ok, html, _) = eol_table(&["render", &seed(), "--today", "2022-05-01", "--page"]);
+    assert!(ok);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<title>Istio</title>"));
+    assert!(html.contains("--eol-ok: #41d693;"));
+}
+
+#[test]
+fn built_in_products_render_by_id() {
+    let (ok, ids, _) = eol_table(&["products"]);
+    assert!(ok);
+    assert_eq!(ids.lines().next(), Some("istio"));
+    let (ok, html, _) = eol_table(&["render", "--product", "istio", "--today", "2022-05-01"]);
+    assert!(ok);
+    assert_eq!(
+        html,
+        eol_table(&["render", &seed(), "--today", "2022-05-01"]).1
+    );
+}
+
+#[test]
+fn a_build_embeds_every_file_of_eol_table_products() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+        .current_dir(root)
+        .args([
+            "run",
+            "-q",
+            "--bin",
+            "eol-table",
+            "--target-dir",
+            "target/embedded",
+            "--",
+            "products",
+        ])
+        .env(
+            "EOL_TABLE_PRODUCTS",
+            format!("{root}/../shared/fixtures/current"),
+        )
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ids = String::from_utf8_lossy(&output.stdout);
+    let ids: Vec<&str> = ids.lines().collect();
+    assert_eq!(ids.first(), Some(&"istio"), "the seed is always built in");
+    assert!(
+        ids.contains(&"electron") && ids.contains(&"mssqlserver"),
+        "{ids:?}"
+    );
+    assert_eq!(ids.len(), 25, "istio and the 24 current fixtures");
+}
+
+#[test]
+fn bad_input_and_bad_arguments_fail_with_a_message() {
+    let dir = std::env::temp_dir().join(format!("eol-table-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.md");
+    std::fs::write(
+        &bad,
+        "---\nreleases:\n  - releaseCycle: \"1\"\n    eol: soon\n---\n",
+    )
+    .unwrap();
+    let (ok, _, err) = eol_table(&["render", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(
+        err.contains("line 4, column 10: `eol` must be a date"),
+        "{err}"
+    );
+    let (ok, _, err) = eol_table(&["render"]);
+    assert!(!ok);
+    assert!(err.contains("usage: eol-table render"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
