@@ -73,6 +73,8 @@ export interface RenderOptions {
   product?: string;
   /** The input format. Default "auto": API JSON of either shape, otherwise a product file or bare YAML. */
   format?: InputFormat;
+  /** A version (such as "1.12.4") whose row is highlighted, with a one-line verdict above the table. */
+  version?: string | null;
 }
 
 /** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
@@ -87,10 +89,52 @@ export interface TableState {
   locale: string | null;
   theme: "auto" | "light" | "dark";
   showAllReleases: boolean;
+  version: string | null;
   /** Rows showing. */
   visible: number;
   /** Rows in all. */
   total: number;
+}
+
+/** Options of `badgeSvg` and `renderBadge`. */
+export interface BadgeOptions extends ParseOptions {
+  /** The version to check, such as "1.12.4". Required. */
+  version: string;
+  /** "flat" (default) or "flat-square". */
+  style?: "flat" | "flat-square";
+  /** renderBadge only: add the default stylesheet to the page. Default true. */
+  injectStyles?: boolean;
+}
+
+/** What `checkVersion` says about a version. Dates are "YYYY-MM-DD" or "YYYY-MM". */
+export interface VersionCheck {
+  product: string;
+  version: string;
+  found: boolean;
+  cycle: string | null;
+  label: string | null;
+  status: "ok" | "soon" | "ended" | "unknown";
+  isEol: boolean | null;
+  eolFrom: string | null;
+  isEoas: boolean | null;
+  eoasFrom: string | null;
+  isEoes: boolean | null;
+  eoesFrom: string | null;
+  isMaintained: boolean;
+  /** Days until end of life; negative once past; null without an end-of-life date. */
+  daysLeft: number | null;
+  latest: string | null;
+  isLatest: boolean;
+  /** The newest maintained cycle, when it is not this one. */
+  upgrade: { cycle: string; latest: string | null } | null;
+  /** The newest maintained LTS cycle, when the product has LTS releases and it is not this one. */
+  upgradeLts: { cycle: string; latest: string | null } | null;
+  /** When not found: the nearest cycles. */
+  nearest: string[];
+  /** The verdict in one sentence. */
+  message: string;
+  /** The badge's short text, such as "ends in 2 months". */
+  short: string;
 }
 
 /** Options of `parseProduct`. */
@@ -253,6 +297,12 @@ impl EolTable {
         self.change(|w| w.set_theme(theme))
     }
 
+    /// Highlights the row of `version` (`null`: none) and shows the verdict above the table.
+    #[wasm_bindgen(js_name = setVersion)]
+    pub fn set_version(&mut self, version: Option<String>) -> Result<(), JsError> {
+        self.change(|w| w.set_version(version))
+    }
+
     /// Shows (`true`) or hides the old unmaintained releases the site hides by default.
     #[wasm_bindgen(js_name = showAllReleases)]
     pub fn show_all_releases(&mut self, show: bool) -> Result<(), JsError> {
@@ -281,6 +331,8 @@ struct Options {
     inject_styles: Option<bool>,
     product: Option<String>,
     format: Option<String>,
+    version: Option<String>,
+    style: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -311,6 +363,7 @@ impl Options {
             settings.theme = Theme::parse(theme)?;
         }
         settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
+        settings.version = self.version.clone().filter(|v| !v.trim().is_empty());
         Ok(settings)
     }
 }
@@ -356,6 +409,9 @@ pub fn render(
     host.append_child(&root).map_err(js_error)?;
     match widget {
         Ok(widget) => {
+            if let Ok(widget) = widget.try_borrow() {
+                widget.reveal();
+            }
             widget::keep_alive(&widget);
             Ok(EolTable {
                 widget: Some(widget),
@@ -381,6 +437,112 @@ pub fn parse_product(
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|err| JsError::new(&err.to_string()))
+}
+
+/// Matches `version` (`1.12.4`, `v1.12.4`, `22.04.3 LTS`, a codename) to its release cycle in
+/// `source` (`null`: a built-in product) and says what it means today: statuses, dates, days
+/// left, the latest version and the recommended upgrade. An unknown version is a result with
+/// `found: false` and the nearest cycles, not an exception.
+#[wasm_bindgen(js_name = checkVersion, unchecked_return_type = "VersionCheck")]
+pub fn check_version(
+    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    version: String,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let check =
+        version_check(source.as_ref(), &version, options.as_ref()).map_err(|m| JsError::new(&m))?;
+    check
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|err| JsError::new(&err.to_string()))
+}
+
+/// The support status of `options.version` as a standalone SVG badge in the shields.io flat
+/// style (`options.style`: `"flat"` or `"flat-square"`), built from escaped text only.
+#[wasm_bindgen(js_name = badgeSvg)]
+pub fn badge_svg(
+    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "BadgeOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    let (check, style) =
+        badge_inputs(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
+    Ok(core::badge::svg(&check, style))
+}
+
+/// Renders a badge for `options.version` into `element` (replacing an earlier badge there) and
+/// returns it: a pill "Istio 1.12 · ends in 2 months" in the status colours, whose accessible
+/// name is the full verdict. Bad input shows an alert in the element and throws.
+#[wasm_bindgen(js_name = renderBadge)]
+pub fn render_badge(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "BadgeOptions")] options: Option<JsValue>,
+) -> Result<Element, JsError> {
+    let host: Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("renderBadge needs a DOM element to render into"))?;
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsError::new("the element is not in a document"))?;
+    let children = host.children();
+    let previous: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|c| {
+            c.class_list().contains(dom::badge::BADGE_CLASS)
+                || c.class_list().contains(dom::ROOT_CLASS)
+        })
+        .collect();
+    previous.iter().for_each(Element::remove);
+    let inject = options
+        .as_ref()
+        .and_then(|o| js_sys::Reflect::get(o, &"injectStyles".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true);
+    if inject {
+        dom::ensure_style(&document).map_err(js_error)?;
+    }
+    let root = match badge_inputs(source.as_ref(), options.as_ref()) {
+        Ok((check, style)) => dom::badge::build(&document, &check, style).map_err(js_error)?,
+        Err(message) => {
+            let alert = dom::render_error(&document, &message).map_err(js_error)?;
+            host.append_child(&alert).map_err(js_error)?;
+            return Err(JsError::new(&message));
+        }
+    };
+    host.append_child(&root).map_err(js_error)?;
+    Ok(root)
+}
+
+fn version_check(
+    source: Option<&JsValue>,
+    version: &str,
+    options: Option<&JsValue>,
+) -> Result<core::lookup::Check, String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    let product = read(&text, &options)?;
+    Ok(core::lookup::check(
+        &view::evaluate(&product, today),
+        version,
+    ))
+}
+
+fn badge_inputs(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(core::lookup::Check, core::badge::Style), String> {
+    let (_, parsed) = inputs(None, options)?;
+    let version = parsed
+        .version
+        .clone()
+        .filter(|v| !v.trim().is_empty())
+        .ok_or("a badge needs the `version` option, such as { version: \"1.12.4\" }")?;
+    let style = match parsed.style.as_deref() {
+        None => core::badge::Style::Flat,
+        Some(name) => core::badge::Style::parse(name).ok_or_else(|| {
+            format!("the `style` option must be \"flat\" or \"flat-square\", found `{name}`")
+        })?,
+    };
+    Ok((version_check(source, &version, options)?, style))
 }
 
 /// The ids of the products compiled into the wasm (`"istio"` first).

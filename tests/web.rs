@@ -670,3 +670,139 @@ fn server_rendered_rows_are_the_rows_the_widget_builds() {
     }
     host.remove();
 }
+
+fn version_options(today: &str, version: &str) -> JsValue {
+    let options = options(today);
+    Reflect::set(&options, &"version".into(), &version.into()).unwrap();
+    options
+}
+
+#[wasm_bindgen_test]
+fn check_version_names_the_cycle_days_left_and_upgrade() {
+    let found =
+        eol_table::check_version(None, "1.12.4".into(), Some(options("2022-05-01"))).unwrap();
+    assert_eq!(get(&found, "cycle"), "1.12");
+    assert_eq!(get(&found, "status"), "soon");
+    assert_eq!(get(&found, "daysLeft"), 60);
+    assert_eq!(get(&get(&found, "upgrade"), "cycle"), "1.13");
+    assert_eq!(get(&found, "isEol"), false);
+    let missing =
+        eol_table::check_version(None, "2.0.0".into(), Some(options("2022-05-01"))).unwrap();
+    assert_eq!(get(&missing, "found"), false);
+    assert!(get(&missing, "cycle").is_null());
+    let nearest: js_sys::Array = get(&missing, "nearest").dyn_into().unwrap();
+    assert_eq!(
+        nearest.to_vec(),
+        [JsValue::from("1.13"), JsValue::from("1.12")]
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_version_option_highlights_its_row_with_a_verdict() {
+    let host = host();
+    let mut table = eol_table::render(
+        host.clone().into(),
+        None,
+        Some(version_options("2022-05-01", "1.12.4")),
+    )
+    .unwrap();
+    let current = all(&host, "tr[aria-current=\"true\"]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(
+        current[0].get_attribute("data-cycle").as_deref(),
+        Some("1.12")
+    );
+    let verdict = host.query_selector(".eol-table__verdict").unwrap().unwrap();
+    assert!(!verdict.has_attribute("hidden"));
+    assert_eq!(
+        verdict.get_attribute("data-status").as_deref(),
+        Some("soon")
+    );
+    assert_eq!(
+        text(&verdict),
+        "1.12.4 is supported until 30 Jun 2022 \u{2014} ends in 2 months; upgrade to 1.13"
+    );
+    // A version in a hidden old release reveals the old releases.
+    table.set_version(Some("1.8.2".into())).unwrap();
+    let current = all(&host, "tr[aria-current=\"true\"]");
+    assert_eq!(
+        current[0].get_attribute("data-cycle").as_deref(),
+        Some("1.8")
+    );
+    assert!(!current[0].has_attribute("hidden"));
+    table.set_version(None).unwrap();
+    assert!(all(&host, "tr[aria-current]").is_empty());
+    assert!(verdict.has_attribute("hidden"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_badge_shows_the_status_with_the_full_sentence_as_its_name() {
+    let host = host();
+    let badge = eol_table::render_badge(
+        host.clone().into(),
+        None,
+        Some(version_options("2022-05-01", "1.12.4")),
+    )
+    .unwrap();
+    assert_eq!(badge.get_attribute("data-status").as_deref(), Some("soon"));
+    assert_eq!(text(&badge), "Istio 1.12ends in 2 months");
+    assert_eq!(badge.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        badge.get_attribute("aria-label").as_deref(),
+        Some("1.12.4 is supported until 30 Jun 2022 \u{2014} ends in 2 months; upgrade to 1.13")
+    );
+    let ended = eol_table::render_badge(
+        host.clone().into(),
+        None,
+        Some(version_options("2022-05-01", "1.9.1")),
+    )
+    .unwrap();
+    assert_eq!(ended.get_attribute("data-status").as_deref(), Some("ended"));
+    assert_eq!(
+        all(&host, ".eol-badge").len(),
+        1,
+        "a new badge replaces the old one"
+    );
+    let err = eol_table::render_badge(host.clone().into(), None, Some(options("2022-05-01")))
+        .expect_err("an error");
+    assert_eq!(
+        get(&err.into(), "message"),
+        "a badge needs the `version` option, such as { version: \"1.12.4\" }"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_svg_badge_is_well_formed_xml_with_the_expected_text() {
+    let svg = eol_table::badge_svg(None, Some(version_options("2022-05-01", "<1.12.4&>"))).unwrap();
+    let parser = web_sys::DomParser::new().unwrap();
+    let doc = parser
+        .parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml)
+        .unwrap();
+    assert!(
+        doc.get_elements_by_tag_name("parsererror").length() == 0,
+        "{svg}"
+    );
+    let root = doc.document_element().unwrap();
+    assert_eq!(root.tag_name(), "svg");
+    let svg = eol_table::badge_svg(None, Some(version_options("2022-05-01", "1.12.4"))).unwrap();
+    let doc = parser
+        .parse_from_string(&svg, web_sys::SupportedType::ImageSvgXml)
+        .unwrap();
+    let texts: Vec<String> = {
+        let list = doc.get_elements_by_tag_name("text");
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|t| text(&t))
+            .collect()
+    };
+    assert_eq!(texts, ["Istio 1.12", "Istio 1.12", "ends in 2 months"]);
+    assert_eq!(
+        doc.get_elements_by_tag_name("title")
+            .item(0)
+            .map(|t| text(&t))
+            .as_deref(),
+        Some("1.12.4 is supported until 30 Jun 2022 \u{2014} ends in 2 months; upgrade to 1.13")
+    );
+}

@@ -5,11 +5,13 @@
 
 pub mod api;
 pub mod arrange;
+pub mod badge;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
+pub mod lookup;
 pub mod model;
 pub mod parse;
 pub mod products;

@@ -2,6 +2,7 @@
 //! Product text reaches the page only as text nodes and attributes; link URLs pass the
 //! allowlist again right before they are set.
 
+pub mod badge;
 pub mod intl;
 pub mod listener;
 pub mod render;

@@ -31,6 +31,8 @@ pub struct Parts {
     pub filters: Vec<Element>,
     /// Relative / exact dates.
     pub dates: Element,
+    /// The one-line verdict for the `version` option.
+    pub verdict: Element,
 }
 
 /// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`.
@@ -115,6 +117,12 @@ pub fn build(
     as_of.append_child(&time)?;
     toolbar.append_child(&as_of)?;
     root.append_child(&toolbar)?;
+    let verdict = element(
+        document,
+        "p",
+        &[("class", "eol-table__verdict"), ("hidden", "")],
+    )?;
+    root.append_child(&verdict)?;
 
     let table_el = element(document, "table", &[])?;
     let caption = element(document, "caption", &[])?;
@@ -230,6 +238,7 @@ pub fn build(
         search,
         filters,
         dates,
+        verdict,
     })
 }
 

@@ -10,7 +10,10 @@ use std::rc::{Rc, Weak};
 use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Document, Element, Event};
+use web_sys::{
+    CustomEvent, CustomEventInit, Document, Element, Event, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
+};
 
 use super::intl::IntlWords;
 use super::listener::Listener;
@@ -18,6 +21,7 @@ use super::render::{self, Parts};
 use super::{element, ROOT_CLASS};
 use crate::core::arrange::{arrange, Direction, Filter, State};
 use crate::core::date::Day;
+use crate::core::lookup;
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
 use crate::core::view;
@@ -157,6 +161,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Language of the relative wording and dates; `None`: the site's English.
     pub locale: Option<String>,
+    /// A version to highlight, with a verdict above the table.
+    pub version: Option<String>,
 }
 
 /// The state as the `eol-table:change` event and the `state` getter give it.
@@ -170,6 +176,7 @@ struct StateJs<'a> {
     locale: Option<&'a str>,
     theme: &'static str,
     show_all_releases: bool,
+    version: Option<&'a str>,
     visible: usize,
     total: usize,
 }
@@ -192,6 +199,7 @@ pub struct Widget {
     order: Vec<usize>,
     shown: Vec<bool>,
     visible: usize,
+    current: Option<usize>,
     listeners: Vec<Listener>,
 }
 
@@ -246,6 +254,7 @@ impl Widget {
             order: Vec::new(),
             shown: vec![true; rows],
             visible: rows,
+            current: None,
             listeners: Vec::new(),
         }));
         let listeners = vec![
@@ -256,6 +265,7 @@ impl Widget {
             .try_borrow_mut()
             .map_err(|_| "the table is busy".to_owned())?;
         this.listeners = listeners;
+        this.mark_version().map_err(js)?;
         this.update().map_err(js)?;
         drop(this);
         Ok(widget)
@@ -286,6 +296,7 @@ impl Widget {
             locale: self.settings.locale.as_deref(),
             theme: self.settings.theme.as_str(),
             show_all_releases: state.show_all,
+            version: self.settings.version.as_deref(),
             visible: self.visible,
             total: self.table.rows.len(),
         };
@@ -361,7 +372,63 @@ impl Widget {
         .map_err(js)?;
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
+        self.mark_version().map_err(js)?;
         self.update().map_err(js)
+    }
+
+    /// Highlights the row of `version` (`None`: none) with a verdict above the table.
+    pub fn set_version(&mut self, version: Option<String>) -> Result<(), String> {
+        self.settings.version = version;
+        self.mark_version().map_err(js)?;
+        self.update().map_err(js)?;
+        self.reveal();
+        Ok(())
+    }
+
+    /// Scrolls the highlighted row into view (once the widget is in the page).
+    pub fn reveal(&self) {
+        let row = self.current.and_then(|i| self.parts.rows.get(i));
+        if let Some(row) = row {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            row.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+
+    /// Marks the version's row (`aria-current`) and writes the verdict.
+    fn mark_version(&mut self) -> Result<(), JsValue> {
+        if let Some(row) = self.current.take().and_then(|i| self.parts.rows.get(i)) {
+            row.remove_attribute("aria-current")?;
+        }
+        let verdict = &self.parts.verdict;
+        let Some(version) = self
+            .settings
+            .version
+            .as_deref()
+            .filter(|v| !v.trim().is_empty())
+        else {
+            verdict.set_attribute("hidden", "")?;
+            return Ok(());
+        };
+        let view = view::evaluate(&self.product, self.today);
+        let check = lookup::check(&view, version);
+        verdict.remove_attribute("hidden")?;
+        verdict.set_attribute("data-status", check.status.as_str())?;
+        verdict.set_text_content(Some(&check.message));
+        let index = check
+            .cycle
+            .as_ref()
+            .and_then(|cycle| self.table.rows.iter().position(|r| &r.cycle == cycle));
+        if let Some(index) = index {
+            if let Some(row) = self.parts.rows.get(index) {
+                row.set_attribute("aria-current", "true")?;
+            }
+            if self.table.rows.get(index).is_some_and(|r| r.can_hide) {
+                self.settings.state.show_all = true;
+            }
+        }
+        self.current = index;
+        Ok(())
     }
 
     fn on_click(&mut self, event: &Event) -> bool {

@@ -1,0 +1,118 @@
+//! A version's support status as a badge: its texts, and a standalone SVG in the shields.io
+//! "flat" style built from escaped text only.
+
+use super::html::escape_into;
+use super::lookup::{Check, Standing};
+
+/// Badge shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Rounded corners (shields.io "flat").
+    #[default]
+    Flat,
+    /// Square corners (shields.io "flat-square").
+    FlatSquare,
+}
+
+impl Style {
+    /// Reads `"flat"` or `"flat-square"`.
+    pub fn parse(text: &str) -> Option<Style> {
+        match text {
+            "flat" => Some(Style::Flat),
+            "flat-square" => Some(Style::FlatSquare),
+            _ => None,
+        }
+    }
+}
+
+/// The badge's left part: "Istio 1.12" (the version itself when no cycle matched).
+pub fn label(check: &Check) -> String {
+    let what = check.cycle.as_deref().unwrap_or(check.version.trim());
+    format!("{} {what}", check.product)
+}
+
+/// The colour of the right part.
+pub fn colour(status: Standing) -> &'static str {
+    match status {
+        Standing::Ok => "#41d693",
+        Standing::Soon => "#f7d12e",
+        Standing::Ended => "#f77e7e",
+        Standing::Unknown => "#b4b9bf",
+    }
+}
+
+/// Approximate width in pixels of `text` in 11px Verdana, as badges are laid out.
+fn text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '!' | '|' | '\'' | ' ' | 'I' | 'f' | 't'
+            | 'r' => 4.0,
+            'm' | 'w' | 'M' | 'W' | '\u{2014}' => 10.0,
+            c if c.is_ascii_uppercase() => 7.5,
+            _ => 6.8,
+        })
+        .sum()
+}
+
+/// The badge as a standalone SVG document.
+pub fn svg(check: &Check, style: Style) -> String {
+    let (left, right) = (label(check), check.short.clone());
+    let lw = (text_width(&left) + 12.0).round();
+    let rw = (text_width(&right) + 12.0).round();
+    let width = lw + rw;
+    let rx = if style == Style::Flat { 3 } else { 0 };
+    let esc = |text: &str| {
+        let mut out = String::new();
+        escape_into(&mut out, text);
+        out
+    };
+    let (left_e, right_e) = (esc(&left), esc(&right));
+    let (title, aria) = (esc(&check.message), esc(&format!("{left}: {right}")));
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"20\" role=\"img\" aria-label=\"{aria}\">\
+<title>{title}</title>\
+<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>\
+<clipPath id=\"r\"><rect width=\"{width}\" height=\"20\" rx=\"{rx}\" fill=\"#fff\"/></clipPath>\
+<g clip-path=\"url(#r)\"><rect width=\"{lw}\" height=\"20\" fill=\"#555\"/><rect x=\"{lw}\" width=\"{rw}\" height=\"20\" fill=\"{colour}\"/><rect width=\"{width}\" height=\"20\" fill=\"url(#s)\"/></g>\
+<g text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">\
+<text x=\"{lx}\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">{left_e}</text><text x=\"{lx}\" y=\"14\" fill=\"#fff\">{left_e}</text>\
+<text x=\"{rx_text}\" y=\"14\" fill=\"#111\">{right_e}</text></g></svg>",
+        colour = colour(check.status),
+        lx = lw / 2.0,
+        rx_text = lw + rw / 2.0,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{lookup, parse::parse, parse_today, products, view};
+
+    fn istio(version: &str) -> Check {
+        let product = parse(products::ISTIO).unwrap();
+        lookup::check(
+            &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
+            version,
+        )
+    }
+
+    #[test]
+    fn the_svg_carries_the_texts_and_the_status_colour() {
+        let svg = svg(&istio("1.12.4"), Style::Flat);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(svg.contains(">Istio 1.12</text>"));
+        assert!(svg.contains(">ends in 2 months</text>"));
+        assert!(svg.contains("fill=\"#f7d12e\""));
+        assert!(svg.contains("aria-label=\"Istio 1.12: ends in 2 months\""));
+        assert!(svg.contains("rx=\"3\""));
+        assert!(super::svg(&istio("1.12.4"), Style::FlatSquare).contains("rx=\"0\""));
+    }
+
+    #[test]
+    fn hostile_versions_are_escaped() {
+        let svg = svg(&istio("<script>&\"x\""), Style::Flat);
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;script&gt;&amp;&quot;x&quot;"));
+        assert!(svg.contains("fill=\"#b4b9bf\""), "unknown is grey");
+    }
+}
