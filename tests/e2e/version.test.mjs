@@ -1,0 +1,57 @@
+// End to end: "is my version still supported?" on the demo page: the highlighted row, the
+// verdict, the badge element and the SVG badge, on a light and a dark page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`a version is highlighted, judged and badged (${scheme} page)`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 700 }, colorScheme: scheme });
+    const errors = collectErrors(page);
+    await page.goto(new URL("?today=2022-05-01&version=1.12.4", server.url).href);
+    await page.locator("#widget table").waitFor();
+
+    const current = page.locator('#widget tr[aria-current="true"]');
+    assert.equal(await current.count(), 1);
+    assert.equal(await current.getAttribute("data-cycle"), "1.12");
+    assert.equal(
+      await page.locator("#widget .eol-table__verdict").textContent(),
+      "1.12.4 is supported until 30 Jun 2022 \u2014 ends in 2 months; upgrade to 1.13",
+    );
+    const badge = page.locator("#badge .eol-badge");
+    assert.equal(await badge.getAttribute("data-status"), "soon");
+    assert.equal(await badge.locator(".eol-badge__label").textContent(), "Istio 1.12");
+    assert.equal(await badge.locator(".eol-badge__value").textContent(), "ends in 2 months");
+    assert.match(await badge.getAttribute("aria-label"), /^1\.12\.4 is supported until 30 Jun 2022/);
+
+    // The SVG badge renders as an image in Chromium.
+    const svg = page.locator("#badge-svg");
+    await svg.evaluate((img) => img.decode());
+    const size = await svg.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+    assert.ok(size[0] > 100 && size[1] === 20, `the SVG badge is ${size}`);
+
+    await page.locator("#badges").screenshot({ path: screenshotPath(`badges-${scheme}.png`) });
+    await page.screenshot({ path: screenshotPath(`version-${scheme}.png`) });
+
+    await page.locator("#version").fill("2.0.0");
+    assert.equal(
+      await page.locator("#widget .eol-table__verdict").textContent(),
+      "2.0.0 is not a known Istio release; the nearest are 1.13 and 1.12",
+    );
+    assert.equal(await page.locator("#badge .eol-badge").getAttribute("data-status"), "unknown");
+    assert.equal(await page.locator('#widget tr[aria-current="true"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
