@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: help setup build demo test
+.PHONY: help setup build pack demo test
 
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
 	@echo "make build   release build into pkg/ (wasm-pack + wasm-opt), prints sizes"
+	@echo "make pack    build, then npm pack pkg/ into target/ (the tarball npm would publish)"
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
 
@@ -15,6 +16,9 @@ setup:
 
 build: setup
 	bash scripts/build.sh
+
+pack: build
+	mkdir -p target && npm pack ./pkg --pack-destination target
 
 demo: build
 	@echo "demo: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"

@@ -11,13 +11,42 @@ wasm_opt=.tools/node_modules/.bin/wasm-opt
 wasm-pack build --target web --release --mode no-install
 
 # The default stylesheet ships in the package too, for pages that link it themselves
-# (render(..., { injectStyles: false })).
+# (render(..., { injectStyles: false })); so do the <eol-table> element and the npm README.
 cp src/dom/style.css pkg/eol-table.css
+cp js/eol-table-element.js js/eol-table-element.d.ts pkg/
+cp js/README.md pkg/README.md
+# package.json as npm should see it (wasm-pack writes a bare one from Cargo.toml).
 node -e '
   const fs = require("fs");
   const pkg = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
-  pkg.files = [...new Set([...(pkg.files || []), "eol-table.css"])];
-  fs.writeFileSync("pkg/package.json", JSON.stringify(pkg, null, 2) + "\n");
+  const files = ["eol_table_bg.wasm", "eol_table_bg.wasm.d.ts", "eol_table.js", "eol_table.d.ts",
+    "eol-table.css", "eol-table-element.js", "eol-table-element.d.ts", "README.md"];
+  if (fs.existsSync("pkg/LICENSE")) files.push("LICENSE");
+  if (fs.existsSync("pkg/snippets")) files.push("snippets/");
+  const out = {
+    name: "eol-table",
+    type: "module",
+    version: pkg.version,
+    description: "Software lifecycle (end-of-life) support tables from endoflife.date product " +
+      "files, rendered in any page by WebAssembly: a render() function and an <eol-table> element",
+    license: "MIT",
+    repository: pkg.repository ?? { type: "git", url: "https://github.com/eol-table/eol-table" },
+    keywords: pkg.keywords ?? ["endoflife", "wasm", "lifecycle", "support", "table"],
+    files,
+    main: "eol_table.js",
+    module: "eol_table.js",
+    types: "eol_table.d.ts",
+    exports: {
+      ".": { types: "./eol_table.d.ts", default: "./eol_table.js" },
+      "./element": { types: "./eol-table-element.d.ts", default: "./eol-table-element.js" },
+      "./eol-table.css": "./eol-table.css",
+      "./eol_table_bg.wasm": "./eol_table_bg.wasm",
+      "./package.json": "./package.json",
+    },
+    // importing the element module registers <eol-table>; the main module has no side effects
+    sideEffects: ["./eol-table-element.js", ...(fs.existsSync("pkg/snippets") ? ["./snippets/*"] : [])],
+  };
+  fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");
 '
 
 # The WebAssembly features current rustc emits for wasm32-unknown-unknown by default

@@ -1,0 +1,55 @@
+// Types of <eol-table> (eol-table-element.js): importing the module registers the element.
+import type { EolTable, InputFormat, TableState } from "./eol_table.js";
+
+/** The attributes <eol-table> observes; a change re-renders (theme, locale, filter and date-style update the live table). */
+export type EolTableAttribute =
+  | "src"
+  | "product"
+  | "today"
+  | "format"
+  | "theme"
+  | "locale"
+  | "filter"
+  | "date-style";
+
+/** `detail` of the `eol-table:error` event. */
+export interface EolTableErrorDetail {
+  /** The message the element shows, e.g. "could not load https://…/x.md: HTTP 404 Not Found". */
+  message: string;
+}
+
+/**
+ * `<eol-table>`: an endoflife.date support table in an open shadow root with its own stylesheet.
+ *
+ * The data, first match wins: the `src` attribute (a URL, fetched), a child
+ * `<script type="text/markdown | application/yaml | application/json">`, the built-in product
+ * named by `product` (default "istio"). Other attributes: `today` ("YYYY-MM-DD"), `locale`,
+ * `theme` ("auto" | "light" | "dark"), `filter` ("all" | "maintained" | "ended"),
+ * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape).
+ *
+ * Styling from the page: `eol-table::part(table)` is the table's root (set its custom properties,
+ * e.g. `--eol-ok`), `::part(error)` the error box, `::part(container)` what holds either.
+ *
+ * Events (both bubble and are composed): `eol-table:change` (detail: {@link TableState}) and
+ * `eol-table:error` (detail: {@link EolTableErrorDetail}).
+ */
+export declare class EolTableElement extends HTMLElement {
+  static readonly observedAttributes: EolTableAttribute[];
+  /** The rendered table, or null while loading, after an error and once disconnected. */
+  readonly table: EolTable | null;
+  /** Settles once the latest (re-)render is done: with the table, or null when it failed. */
+  readonly ready: Promise<EolTable | null>;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: EolTableAttribute, oldValue: string | null, value: string | null): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "eol-table": EolTableElement;
+  }
+  interface HTMLElementEventMap {
+    "eol-table:change": CustomEvent<TableState>;
+    "eol-table:error": CustomEvent<EolTableErrorDetail>;
+  }
+}

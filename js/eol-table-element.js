@@ -1,0 +1,211 @@
+// <eol-table>: the support table as a custom element, in an open shadow root with its own
+// stylesheet, so the host page's CSS neither breaks it nor is touched by it.
+//
+//   <script type="module" src="./pkg/eol-table-element.js"></script>
+//   <eol-table product="istio" theme="dark"></eol-table>
+//   <eol-table src="/products/nodejs.md" today="2024-05-01"></eol-table>
+//   <eol-table><script type="text/markdown">---\ntitle: ...\n---</script></eol-table>
+//
+// Where the data comes from, first match wins: `src` (fetched), a child
+// <script type="text/markdown | application/yaml | application/json">, the built-in `product`.
+import init, { render, stylesheet } from "./eol_table.js";
+
+const TAG = "eol-table";
+const INLINE = 'script[type="text/markdown"], script[type="application/yaml"], script[type="application/json"]';
+// Attributes a live table can take without being rebuilt (the reader's sort and search stay).
+const SETTERS = {
+  theme: (table, v) => table.setTheme(v ?? "auto"),
+  locale: (table, v) => table.setLocale(v || null),
+  filter: (table, v) => table.setFilter(v ?? "all"),
+  "date-style": (table, v) => table.setDateStyle(v ?? "relative"),
+};
+const HOST_CSS = ":host { display: block; } :host([hidden]) { display: none; }\n";
+const ATTRIBUTES = ["src", "product", "today", "format", ...Object.keys(SETTERS)];
+
+// One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
+// (adoptedStyleSheets) needs no 'unsafe-inline' in a Content Security Policy; browsers without
+// it get a <style> in each shadow root.
+const setup = init().then(() => {
+  const css = HOST_CSS + stylesheet();
+  if (!globalThis.ShadowRoot || !("adoptedStyleSheets" in ShadowRoot.prototype)) return css;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
+});
+setup.catch(() => {}); // reported by each element that renders, not as an unhandled rejection
+
+/** Removes the indentation every non-blank line shares (inline scripts are usually indented). */
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join("\n") + "\n";
+}
+
+/** Whether a mutation changed a child <script> (added, removed, or its text edited). */
+function touchesScript(record) {
+  const nodes = [record.target, ...record.addedNodes, ...record.removedNodes];
+  return nodes.some((node) => node.nodeName === "SCRIPT" || node.parentNode?.nodeName === "SCRIPT");
+}
+
+const Base = globalThis.HTMLElement ?? class {}; // importable (not usable) outside a browser
+
+export class EolTableElement extends Base {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  #table = null; // the EolTable, or null (not rendered yet, or an error is shown)
+  #container;
+  #generation = 0; // bumped by every render and by disconnect: stale async work is dropped
+  #scheduled = false;
+  #abort = null; // AbortController of the pending fetch
+  #loaded = null; // { url, text }: the last fetched source, reused until `src` changes
+  #observer = null;
+  #ready = Promise.resolve(null);
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    this.#container = document.createElement("div");
+    this.#container.setAttribute("part", "container");
+    root.append(this.#container);
+    // `eol-table:change` bubbles inside the shadow root only: send it on from the host.
+    root.addEventListener("eol-table:change", this.#forward);
+  }
+
+  /** The rendered EolTable (sort, setFilter, state...), or null while loading or on error. */
+  get table() {
+    return this.#table;
+  }
+
+  /** Settles once the latest (re-)render is done: with the table, or null on error. */
+  get ready() {
+    return this.#ready;
+  }
+
+  connectedCallback() {
+    this.#observer = new MutationObserver((records) => {
+      if (records.some(touchesScript)) this.#schedule();
+    });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#generation++;
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#clear();
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (oldValue === value || !this.isConnected) return;
+    if (name in SETTERS && this.#table && !this.#scheduled) {
+      try {
+        SETTERS[name](this.#table, value);
+        return;
+      } catch {
+        // a bad value: the full render below shows the message
+      }
+    }
+    this.#schedule();
+  }
+
+  /** Renders once per task, however many attributes or children changed. */
+  #schedule() {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#ready = new Promise((resolve) =>
+      queueMicrotask(() => {
+        this.#scheduled = false;
+        resolve(this.isConnected ? this.#render() : null);
+      }),
+    );
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    try {
+      this.#adopt(await setup);
+      const source = await this.#source(generation);
+      if (generation !== this.#generation) return this.#table; // superseded meanwhile
+      this.#clear();
+      const attr = (name) => this.getAttribute(name) ?? undefined;
+      const options = { injectStyles: false, product: attr("product"), today: attr("today"),
+        locale: attr("locale"), theme: attr("theme"), filter: attr("filter"),
+        dateStyle: attr("date-style"), format: attr("format") };
+      for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
+      this.#table = render(this.#container, source, options);
+      this.#table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
+      return this.#table;
+    } catch (err) {
+      if (generation !== this.#generation) return this.#table;
+      this.#fail(err instanceof Error ? err.message : String(err));
+      return null;
+    }
+  }
+
+  /** The product file text: fetched `src`, an inline script, or null (a built-in product). */
+  async #source(generation) {
+    const src = this.getAttribute("src");
+    if (src) {
+      const url = new URL(src, document.baseURI).href;
+      if (this.#loaded?.url === url) return this.#loaded.text;
+      this.#abort?.abort();
+      const abort = (this.#abort = new AbortController());
+      let response;
+      try {
+        response = await fetch(url, { signal: abort.signal });
+      } catch (err) {
+        if (generation !== this.#generation) return null;
+        throw new Error(`could not load ${url}: ${err.message}`);
+      }
+      if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
+      const text = await response.text();
+      this.#loaded = { url, text };
+      return text;
+    }
+    const script = [...this.children].find((child) => child.matches(INLINE));
+    return script ? dedent(script.textContent) : null;
+  }
+
+  /** Puts the stylesheet into the shadow root, once. */
+  #adopt(style) {
+    const root = this.shadowRoot;
+    if (typeof style !== "string") {
+      if (!root.adoptedStyleSheets.includes(style)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, style];
+    } else if (!root.querySelector("style")) {
+      const element = document.createElement("style");
+      element.textContent = style;
+      root.prepend(element);
+    }
+  }
+
+  /** Shows `message` as render shows bad input, and reports it as `eol-table:error`. */
+  #fail(message) {
+    this.#clear();
+    const box = document.createElement("div");
+    box.className = "eol-table eol-table--error";
+    box.setAttribute("role", "alert");
+    box.setAttribute("part", "error");
+    box.textContent = message;
+    this.#container.append(box);
+    this.dispatchEvent(new CustomEvent("eol-table:error", { bubbles: true, composed: true, detail: { message } }));
+  }
+
+  #clear() {
+    this.#table?.destroy();
+    this.#table = null;
+    this.#container.replaceChildren();
+  }
+
+  #forward = (event) => {
+    if (event.composed) return; // it crosses the shadow boundary on its own
+    this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event.detail }));
+  };
+}
+
+if (globalThis.customElements && !customElements.get(TAG)) customElements.define(TAG, EolTableElement);
