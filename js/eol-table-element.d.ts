@@ -10,7 +10,8 @@ export type EolTableAttribute =
   | "theme"
   | "locale"
   | "filter"
-  | "date-style";
+  | "date-style"
+  | "version";
 
 /** `detail` of the `eol-table:error` event. */
 export interface EolTableErrorDetail {
@@ -25,7 +26,8 @@ export interface EolTableErrorDetail {
  * `<script type="text/markdown | application/yaml | application/json">`, the built-in product
  * named by `product` (default "istio"). Other attributes: `today` ("YYYY-MM-DD"), `locale`,
  * `theme` ("auto" | "light" | "dark"), `filter` ("all" | "maintained" | "ended"),
- * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape).
+ * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape),
+ * `version` (a version to highlight, with a verdict above the table).
  *
  * Styling from the page: `eol-table::part(table)` is the table's root (set its custom properties,
  * e.g. `--eol-ok`), `::part(error)` the error box, `::part(container)` what holds either.
@@ -44,9 +46,35 @@ export declare class EolTableElement extends HTMLElement {
   attributeChangedCallback(name: EolTableAttribute, oldValue: string | null, value: string | null): void;
 }
 
+/** The attributes <eol-badge> observes; a change renders the badge again. */
+export type EolBadgeAttribute = "src" | "product" | "today" | "format" | "version" | "badge-style";
+
+/** What an `<eol-badge>` rendered. */
+export interface RenderedBadge {
+  /** The badge: `span.eol-badge[data-status][role=img]`, its aria-label the whole verdict. */
+  element: HTMLElement;
+  destroy(): void;
+}
+
+/**
+ * `<eol-badge version="1.12.4">`: a version's support status as a pill ("Istio 1.12 · ends in
+ * 2 months") in the status colours, in an open shadow root. Data as for `<eol-table>` (`src`, an
+ * inline script, or the built-in `product`); `badge-style` is "flat" (default) or "flat-square".
+ * Styling from the page: `eol-badge::part(badge)`. Errors show in place and fire `eol-table:error`.
+ */
+export declare class EolBadgeElement extends HTMLElement {
+  static readonly observedAttributes: EolBadgeAttribute[];
+  /** Settles once the latest render is done: with the badge, or null when it failed. */
+  readonly ready: Promise<RenderedBadge | null>;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: EolBadgeAttribute, oldValue: string | null, value: string | null): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     "eol-table": EolTableElement;
+    "eol-badge": EolBadgeElement;
   }
   interface HTMLElementEventMap {
     "eol-table:change": CustomEvent<TableState>;

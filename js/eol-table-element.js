@@ -8,7 +8,7 @@
 //
 // Where the data comes from, first match wins: `src` (fetched), a child
 // <script type="text/markdown | application/yaml | application/json">, the built-in `product`.
-import init, { render, stylesheet } from "./eol_table.js";
+import init, { render, renderBadge, stylesheet } from "./eol_table.js";
 
 const TAG = "eol-table";
 const INLINE = 'script[type="text/markdown"], script[type="application/yaml"], script[type="application/json"]';
@@ -18,8 +18,9 @@ const SETTERS = {
   locale: (table, v) => table.setLocale(v || null),
   filter: (table, v) => table.setFilter(v ?? "all"),
   "date-style": (table, v) => table.setDateStyle(v ?? "relative"),
+  version: (table, v) => table.setVersion(v || null),
 };
-const HOST_CSS = ":host { display: block; } :host([hidden]) { display: none; }\n";
+const HOST_CSS = ":host { display: block; } :host(eol-badge) { display: inline-block; vertical-align: middle; } :host([hidden]) { display: none; }\n";
 const ATTRIBUTES = ["src", "product", "today", "format", ...Object.keys(SETTERS)];
 
 // One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
@@ -48,11 +49,21 @@ function touchesScript(record) {
   return nodes.some((node) => node.nodeName === "SCRIPT" || node.parentNode?.nodeName === "SCRIPT");
 }
 
+/** `options` without its undefined entries. */
+function defined(options) {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 const Base = globalThis.HTMLElement ?? class {}; // importable (not usable) outside a browser
 
 export class EolTableElement extends Base {
   static get observedAttributes() {
     return ATTRIBUTES;
+  }
+
+  /** Attributes applied to the live result without rendering again. */
+  static get setters() {
+    return SETTERS;
   }
 
   #table = null; // the EolTable, or null (not rendered yet, or an error is shown)
@@ -103,9 +114,10 @@ export class EolTableElement extends Base {
 
   attributeChangedCallback(name, oldValue, value) {
     if (oldValue === value || !this.isConnected) return;
-    if (name in SETTERS && this.#table && !this.#scheduled) {
+    const setters = this.constructor.setters;
+    if (name in setters && this.#table && !this.#scheduled) {
       try {
-        SETTERS[name](this.#table, value);
+        setters[name](this.#table, value);
         return;
       } catch {
         // a bad value: the full render below shows the message
@@ -133,19 +145,27 @@ export class EolTableElement extends Base {
       const source = await this.#source(generation);
       if (generation !== this.#generation) return this.#table; // superseded meanwhile
       this.#clear();
-      const attr = (name) => this.getAttribute(name) ?? undefined;
-      const options = { injectStyles: false, product: attr("product"), today: attr("today"),
-        locale: attr("locale"), theme: attr("theme"), filter: attr("filter"),
-        dateStyle: attr("date-style"), format: attr("format") };
-      for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
-      this.#table = render(this.#container, source, options);
-      this.#table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
+      this.#table = this.draw(this.#container, source, (name) => this.getAttribute(name) ?? undefined);
       return this.#table;
     } catch (err) {
       if (generation !== this.#generation) return this.#table;
       this.#fail(err instanceof Error ? err.message : String(err));
       return null;
     }
+  }
+
+  /**
+   * Renders into `container` and returns the result (anything with `destroy()`); `attr(name)`
+   * reads an attribute. Subclasses draw something else from the same source.
+   */
+  draw(container, source, attr) {
+    const table = render(container, source, defined({
+      injectStyles: false, product: attr("product"), today: attr("today"), locale: attr("locale"),
+      theme: attr("theme"), filter: attr("filter"), dateStyle: attr("date-style"),
+      format: attr("format"), version: attr("version"),
+    }));
+    table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
+    return table;
   }
 
   /** The product file text: fetched `src`, an inline script, or null (a built-in product). */
@@ -209,3 +229,30 @@ export class EolTableElement extends Base {
 }
 
 if (globalThis.customElements && !customElements.get(TAG)) customElements.define(TAG, EolTableElement);
+
+/**
+ * <eol-badge product="istio" version="1.12.4">: a version's support status as a compact pill
+ * ("Istio 1.12 · ends in 2 months") whose accessible name is the whole verdict. It takes its
+ * data as <eol-table> does (`src`, an inline script, or a built-in `product`), plus `version`,
+ * `today`, `format` and `badge-style` ("flat" or "flat-square").
+ */
+export class EolBadgeElement extends EolTableElement {
+  static get observedAttributes() {
+    return ["src", "product", "today", "format", "version", "badge-style"];
+  }
+
+  static get setters() {
+    return {};
+  }
+
+  draw(container, source, attr) {
+    const badge = renderBadge(container, source, defined({
+      injectStyles: false, product: attr("product"), today: attr("today"), format: attr("format"),
+      version: attr("version") ?? "", style: attr("badge-style"),
+    }));
+    badge.setAttribute("part", "badge");
+    return { element: badge, destroy: () => badge.remove() };
+  }
+}
+
+if (globalThis.customElements && !customElements.get("eol-badge")) customElements.define("eol-badge", EolBadgeElement);

@@ -399,7 +399,9 @@ pub fn render(
             (root, Ok(widget))
         }
         Err(message) => {
-            dom::ensure_style(&document).map_err(js_error)?;
+            if inject_styles(options.as_ref()) {
+                dom::ensure_style(&document).map_err(js_error)?;
+            }
             (
                 dom::render_error(&document, &message).map_err(js_error)?,
                 Err(message),
@@ -492,12 +494,7 @@ pub fn render_badge(
         })
         .collect();
     previous.iter().for_each(Element::remove);
-    let inject = options
-        .as_ref()
-        .and_then(|o| js_sys::Reflect::get(o, &"injectStyles".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true);
-    if inject {
+    if inject_styles(options.as_ref()) {
         dom::ensure_style(&document).map_err(js_error)?;
     }
     let root = match badge_inputs(source.as_ref(), options.as_ref()) {
@@ -510,6 +507,14 @@ pub fn render_badge(
     };
     host.append_child(&root).map_err(js_error)?;
     Ok(root)
+}
+
+/// The `injectStyles` option, read even when the other options are not valid.
+fn inject_styles(options: Option<&JsValue>) -> bool {
+    options
+        .and_then(|o| js_sys::Reflect::get(o, &"injectStyles".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
 }
 
 fn version_check(

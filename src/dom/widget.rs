@@ -626,10 +626,12 @@ fn listen(
     .map_err(js)
 }
 
-/// Dispatches `eol-table:change` (bubbling, with the state as `detail`) on `root`.
+/// Dispatches `eol-table:change` (bubbling and composed, with the state as `detail`) on `root`.
 pub fn dispatch_change(root: &Element, state: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
+    // Out of a shadow root too, for the custom element's host page.
+    init.set_composed(true);
     init.set_detail(state);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
         let _ = root.dispatch_event(&event);

@@ -55,3 +55,42 @@ for (const scheme of ["light", "dark"]) {
     await page.close();
   });
 }
+
+test("<eol-badge> elements read correctly on light and dark pages", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 240 } });
+  const errors = collectErrors(page);
+  await page.goto(new URL("badge.html", server.url).href);
+  const badge = (id) => page.locator(`#${id}`);
+  for (const id of ["soon", "ok", "ended", "unknown", "guzzle"]) {
+    await badge(id).evaluate((el) => el.ready);
+  }
+  const inner = (id) => badge(id).locator(".eol-badge");
+  assert.equal(await inner("soon").getAttribute("data-status"), "soon");
+  assert.equal(await inner("soon").textContent(), "Istio 1.12ends in 2 months");
+  assert.equal(
+    await inner("soon").getAttribute("aria-label"),
+    "1.12.4 is supported until 30 Jun 2022 \u2014 ends in 2 months; upgrade to 1.13",
+  );
+  assert.equal(await inner("ok").getAttribute("data-status"), "ok");
+  assert.equal(await inner("ended").getAttribute("data-status"), "ended");
+  assert.equal(await inner("ended").getAttribute("data-style"), "flat-square");
+  assert.equal(await inner("unknown").getAttribute("data-status"), "unknown");
+  assert.match(await inner("guzzle").getAttribute("aria-label"), /^7\.9\.2 /, "loaded by src");
+
+  // An attribute change renders again.
+  await badge("soon").evaluate((el) => el.setAttribute("version", "1.11.0"));
+  await badge("soon").evaluate((el) => el.ready);
+  assert.equal(await inner("soon").getAttribute("data-status"), "ended");
+
+  // The label part stays white on grey and the value dark on its colour, on either page.
+  const contrast = await page.evaluate(() =>
+    [...document.querySelectorAll("eol-badge")].map((el) => {
+      const value = el.shadowRoot.querySelector(".eol-badge__value");
+      return value ? getComputedStyle(value).color : null;
+    }),
+  );
+  assert.ok(contrast.every((c) => c === "rgb(17, 17, 17)"), JSON.stringify(contrast));
+  await page.screenshot({ path: screenshotPath("badges-element.png") });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
