@@ -1,6 +1,7 @@
 //! Splits a product file into its YAML front matter and its Markdown body.
 
 use super::error::{Error, Location};
+use super::text;
 
 /// A product file cut in two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,12 +17,12 @@ pub struct Parts<'a> {
 /// Splits `source`: a `---` line, YAML, a `---` (or `...`) line, Markdown. Text that does not start with a
 /// `---` line is taken as bare YAML. A UTF-8 byte order mark and CRLF line endings are accepted.
 pub fn split(source: &str) -> Result<Parts<'_>, Error> {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut lines = text.split_inclusive('\n');
+    let source_text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source_text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if !is_fence(first) {
         return Ok(Parts {
-            yaml: text,
+            yaml: source_text,
             yaml_line: 1,
             body: "",
         });
@@ -31,9 +32,9 @@ pub fn split(source: &str) -> Result<Parts<'_>, Error> {
     for line in lines {
         if is_fence(line) || is_end_marker(line) {
             return Ok(Parts {
-                yaml: &text[start..offset],
+                yaml: text::between(source_text, start, offset),
                 yaml_line: 2,
-                body: &text[offset + line.len()..],
+                body: text::from(source_text, offset + line.len()),
             });
         }
         offset += line.len();

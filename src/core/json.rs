@@ -8,6 +8,7 @@ use super::model::{
     headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
 };
 use super::parse::{self, DEFAULT_LTS_LABEL};
+use super::text as slice;
 
 /// The kinds of input `read` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -245,10 +246,10 @@ fn api_v1(value: Value) -> Result<Product, Error> {
 fn split_lts_mark(label: &str) -> (String, Option<String>) {
     let label = label.trim();
     if let (Some(open), true) = (label.rfind(" ("), label.ends_with(')')) {
-        let mark = &label[open + 2..label.len() - 1];
+        let mark = slice::between(label, open + 2, label.len() - 1);
         let mark = mark.strip_prefix("Upcoming ").unwrap_or(mark).trim();
         if !mark.is_empty() {
-            return (label[..open].to_owned(), Some(mark.to_owned()));
+            return (slice::upto(label, open).to_owned(), Some(mark.to_owned()));
         }
     }
     (label.to_owned(), None)

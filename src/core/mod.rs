@@ -18,6 +18,7 @@ pub mod products;
 pub mod status;
 pub mod table;
 pub mod template;
+pub(crate) mod text;
 pub mod url;
 pub mod version;
 pub mod view;

@@ -17,6 +17,7 @@ use super::frontmatter;
 use super::model::{
     headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
 };
+use super::text;
 use super::version;
 use super::yaml;
 
@@ -643,7 +644,11 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
         sort_releases(&mut releases, by);
     }
     for (index, release) in releases.iter().enumerate() {
-        if releases[..index].iter().any(|r| r.cycle == release.cycle) {
+        if releases
+            .iter()
+            .take(index)
+            .any(|r| r.cycle == release.cycle)
+        {
             warnings.push(Warning::new(format!(
                 "release cycle `{}` appears more than once",
                 release.cycle
@@ -706,11 +711,11 @@ pub fn strip_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        match rest[open..].find('>') {
-            Some(close) => rest = &rest[open + close + 1..],
+        out.push_str(text::upto(rest, open));
+        match text::from(rest, open).find('>') {
+            Some(close) => rest = text::from(rest, open + close + 1),
             None => {
-                rest = &rest[open..];
+                rest = text::from(rest, open);
                 break;
             }
         }

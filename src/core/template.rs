@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::date::Date;
+use super::text;
 
 /// The values a template may refer to, from one release.
 #[derive(Debug, Clone, Copy, Default)]
@@ -74,8 +75,8 @@ pub fn liquid(text: &str) -> Result<String, TemplateError> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
-        out.push_str(&rest[..open]);
-        let inner = &rest[open + 2..];
+        out.push_str(text::upto(rest, open));
+        let inner = text::from(rest, open + 2);
         let (value, after) = Parser::new(inner).output()?;
         value.write(&mut out);
         rest = after;
@@ -219,13 +220,13 @@ impl<'a> Parser<'a> {
             return fail("a Liquid tag is not closed with `}}`");
         };
         if first == '"' || first == '\'' {
-            let body = &self.rest[1..];
+            let body = text::from(self.rest, first.len_utf8());
             let Some(end) = body.find(first) else {
                 return fail("a quoted string in a Liquid tag is not closed");
             };
-            let text = body[..end].to_owned();
-            self.rest = &body[end + 1..];
-            return Ok(Val::Str(text));
+            let value = text::upto(body, end).to_owned();
+            self.rest = text::from(body, end + first.len_utf8());
+            return Ok(Val::Str(value));
         }
         if first.is_ascii_digit() || first == '-' {
             let end = self

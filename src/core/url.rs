@@ -1,5 +1,7 @@
 //! The URL allowlist: only http, https, mailto and relative URLs ever reach an `href` or `src`.
 
+use super::text;
+
 /// A URL fit to put in an `href`, or `None`.
 ///
 /// Trims white space and stray quotes or angle brackets around it (the seed's
@@ -12,8 +14,8 @@ pub fn safe(raw: &str) -> Option<String> {
         return None;
     }
     let scheme_end = url.find([':', '/', '?', '#']);
-    if let Some(end) = scheme_end.filter(|&end| url[end..].starts_with(':')) {
-        let scheme = url[..end].to_ascii_lowercase();
+    if let Some(end) = scheme_end.filter(|&end| text::from(url, end).starts_with(':')) {
+        let scheme = text::upto(url, end).to_ascii_lowercase();
         if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
             return None;
         }

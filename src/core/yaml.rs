@@ -8,6 +8,7 @@
 use serde::de::{self, DeserializeSeed};
 
 use super::error::{Error, Location};
+use super::text;
 
 /// Marks the start of a message written by our own visitors, so it can be told apart from the
 /// path prefix and location suffix that serde_yaml adds around it.
@@ -43,9 +44,9 @@ fn convert(err: &serde_yaml::Error, first_line: usize) -> Error {
     });
     let text = err.to_string();
     if let Some(start) = text.find(OWN) {
-        let own = &text[start + OWN.len_utf8()..];
+        let own = text::from(&text, start + OWN.len_utf8());
         let own = match own.rfind(" at line ") {
-            Some(end) if location.is_some() => &own[..end],
+            Some(end) if location.is_some() => text::upto(own, end),
             _ => own,
         };
         return Error::content(own, location);
@@ -71,10 +72,10 @@ fn reword_type_error(text: &str, has_location: bool) -> Option<String> {
     let start = text
         .find("invalid type: ")
         .or_else(|| text.find("invalid value: "))?;
-    let mut message = &text[start..];
+    let mut message = text::from(text, start);
     if has_location {
         if let Some(end) = message.rfind(" at line ") {
-            message = &message[..end];
+            message = text::upto(message, end);
         }
     }
     let (found, expected) = message.split_once(", expected ")?;
@@ -94,11 +95,11 @@ fn describe_syntax(text: &str, offset: usize) -> String {
     let mut rest = text;
     let mut first = true;
     while let Some(at) = rest.find(" at line ") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + " at line ".len()..];
+        out.push_str(text::upto(rest, at));
+        let after = text::from(rest, at + " at line ".len());
         let line_len = after.bytes().take_while(u8::is_ascii_digit).count();
-        let line: usize = after[..line_len].parse().unwrap_or(0);
-        let after = &after[line_len..];
+        let line: usize = text::upto(after, line_len).parse().unwrap_or(0);
+        let after = text::from(after, line_len);
         let column_text = after.strip_prefix(" column ").unwrap_or("");
         let column_len = column_text.bytes().take_while(u8::is_ascii_digit).count();
         if !first {
@@ -106,12 +107,12 @@ fn describe_syntax(text: &str, offset: usize) -> String {
             out.push_str(&(line + offset).to_string());
             if column_len > 0 {
                 out.push_str(", column ");
-                out.push_str(&column_text[..column_len]);
+                out.push_str(text::upto(column_text, column_len));
             }
         }
         first = false;
         rest = if column_len > 0 {
-            &column_text[column_len..]
+            text::from(column_text, column_len)
         } else {
             after
         };
