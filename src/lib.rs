@@ -81,6 +81,8 @@ export interface RenderOptions {
   format?: InputFormat;
   /** A version (such as "1.12.4") whose row is highlighted, with a one-line verdict above the table. */
   version?: string | null;
+  /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
+  maxInputBytes?: number;
 }
 
 /** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
@@ -151,6 +153,8 @@ export interface ParseOptions {
   product?: string;
   /** The input format. Default "auto". */
   format?: InputFormat;
+  /** The largest source accepted, in bytes (default 4 MiB). */
+  maxInputBytes?: number;
 }
 
 /** A product, shaped as endoflife.date's API v1 `result`. */
@@ -338,6 +342,7 @@ struct Options {
     product: Option<String>,
     format: Option<String>,
     version: Option<String>,
+    max_input_bytes: Option<f64>,
     style: Option<String>,
 }
 
@@ -382,7 +387,7 @@ impl Options {
 #[wasm_bindgen]
 pub fn render(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "RenderOptions")] options: Option<JsValue>,
 ) -> Result<EolTable, JsError> {
     let host: Element = element
@@ -434,7 +439,7 @@ pub fn render(
 /// DOM, so it also works in Node after `initSync`.
 #[wasm_bindgen(js_name = parseProduct, unchecked_return_type = "Product")]
 pub fn parse_product(
-    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let (text, options) =
@@ -453,7 +458,7 @@ pub fn parse_product(
 /// `found: false` and the nearest cycles, not an exception.
 #[wasm_bindgen(js_name = checkVersion, unchecked_return_type = "VersionCheck")]
 pub fn check_version(
-    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     version: String,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
@@ -468,7 +473,7 @@ pub fn check_version(
 /// style (`options.style`: `"flat"` or `"flat-square"`), built from escaped text only.
 #[wasm_bindgen(js_name = badgeSvg)]
 pub fn badge_svg(
-    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "BadgeOptions")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     let (check, style) =
@@ -482,7 +487,7 @@ pub fn badge_svg(
 #[wasm_bindgen(js_name = renderBadge)]
 pub fn render_badge(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "BadgeOptions")] options: Option<JsValue>,
 ) -> Result<Element, JsError> {
     let host: Element = element
@@ -602,12 +607,21 @@ fn inputs(
         }
         _ => Options::default(),
     };
+    let limit = options
+        .max_input_bytes
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map_or(core::DEFAULT_MAX_INPUT_BYTES, |n| n as usize);
     let text = match source {
         Some(value) if !value.is_null() && !value.is_undefined() => {
-            value.as_string().ok_or_else(|| {
-                "the source must be a product file as text, or null for a built-in product"
-                    .to_owned()
-            })?
+            if let Some(text) = value.as_string() {
+                core::check_size(text.len(), limit).map_err(|e| e.to_string())?;
+                text
+            } else if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+                core::check_size(bytes.length() as usize, limit).map_err(|e| e.to_string())?;
+                core::decode(bytes.to_vec()).map_err(|e| e.to_string())?
+            } else {
+                return Err("the source must be a product file as text (or its bytes as a Uint8Array), or null for a built-in product".to_owned());
+            }
         }
         _ => {
             let id = options.product.as_deref().unwrap_or("istio");

@@ -806,3 +806,148 @@ fn the_svg_badge_is_well_formed_xml_with_the_expected_text() {
         Some("1.12.4 is supported until 30 Jun 2022 \u{2014} ends in 2 months; upgrade to 1.13")
     );
 }
+
+/// Renders `source` expecting an error; returns the thrown message after checking the alert.
+fn render_error(source: JsValue, options: JsValue) -> String {
+    let host = host();
+    let err: JsValue = eol_table::render(host.clone().into(), Some(source), Some(options))
+        .err()
+        .expect("an error")
+        .into();
+    let message = get(&err, "message").as_string().unwrap();
+    let alert = host
+        .query_selector("[role=\"alert\"]")
+        .unwrap()
+        .expect("an alert");
+    assert_eq!(text(&alert), message, "the element shows what is thrown");
+    host.remove();
+    message
+}
+
+#[wasm_bindgen_test]
+fn every_class_of_bad_input_gets_a_message_a_person_can_act_on() {
+    let today = || options("2022-05-01");
+    let cases: Vec<(JsValue, &str)> = vec![
+        ("".into(), "line 1, column 1: there are no product fields: expected YAML such as `title: Istio` and `releases:`"),
+        ("just some words".into(), "line 1, column 1: expected a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line, found string \"just some words\""),
+        ("title: [oops\n".into(), "line 2, column 1: YAML syntax error: did not find expected ',' or ']', while parsing a flow sequence that starts at line 1, column 8"),
+        ("releases: 5\n".into(), "line 1, column 11: expected `releases` to be a list of releases (`- releaseCycle: \"1.2\"`), found integer `5`"),
+        ("releases:\n- eol: 2020-01-01\n".into(), "line 2, column 3: release 1 has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"),
+        ("releases:\n- releaseCycle: a\n- releaseCycle: a\n".into(), "line 2, column 1: release cycle `a` appears twice (releases 1 and 2): each `releaseCycle` must be unique"),
+        ("releases:\n- releaseCycle: a\n  eol: 2022-02-30\n".into(), "line 3, column 8: `eol` is `2022-02-30`, which is not a real date"),
+        (js_sys::Uint8Array::from(&b"title: a\nreleases: \xff\n"[..]).into(), "line 2, column 11: the file is not UTF-8 text: byte 0xFF cannot start a character (save the file as UTF-8)"),
+        (JsValue::from(5), "the source must be a product file as text (or its bytes as a Uint8Array), or null for a built-in product"),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(render_error(source, today()), expected);
+    }
+    // Recoverable oddities are warnings and never stop rendering.
+    let product = eol_table::parse_product(
+        Some("title: x\ntitel: typo\nreleases:\n- releaseCycle: a\n  releaseDate: 2022-01-01\n  eol: 2021-01-01\n  eoll: typo\n".into()),
+        Some(today()),
+    )
+    .unwrap();
+    let warnings: Vec<String> = js_sys::Array::from(&get(&product, "warnings"))
+        .iter()
+        .filter_map(|w| w.as_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "release `a`: `eol` (2021-01-01) is before its `releaseDate` (2022-01-01)",
+            "unknown product field `titel`: it is ignored",
+            "unknown release field `eoll` (first in release `a`): it is ignored",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn limits_fail_fast_with_a_clear_message() {
+    let limited = options("2022-05-01");
+    Reflect::set(&limited, &"maxInputBytes".into(), &1000.into()).unwrap();
+    let big = format!("title: x\n# {}\n", "y".repeat(2 * 1024 * 1024));
+    assert_eq!(
+        render_error(big.into(), limited),
+        "the input is 2.0 MB, more than the 0.0 MB limit (the `maxInputBytes` option raises it)"
+    );
+    let mut bomb =
+        String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{previous}"); 10].join(",")
+        ));
+    }
+    assert_eq!(
+        render_error(bomb.into(), options("2022-05-01")),
+        "the YAML repeats its aliases too often to be expanded safely"
+    );
+    let deep = format!("a: {}{}\n", "[".repeat(300), "]".repeat(300));
+    assert_eq!(
+        render_error(deep.into(), options("2022-05-01")),
+        "line 1, column 131: the YAML is nested too deeply (more than 128 levels)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn ten_thousand_cycles_still_render() {
+    let mut source = String::from("title: Big\nreleases:\n");
+    for i in (0..10_000).rev() {
+        source.push_str(&format!(
+            "- releaseCycle: \"{}.{}\"\n  releaseDate: 2000-01-01\n  eol: {}-01-01\n  latest: \"{}.{}.3\"\n",
+            i / 100, i % 100, 2000 + i / 400, i / 100, i % 100
+        ));
+    }
+    let host = host();
+    let mut table = eol_table::render(
+        host.clone().into(),
+        Some(source.into()),
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    assert_eq!(all(&host, "tbody tr[data-cycle]").len(), 10_000);
+    table
+        .sort(Some("eol".into()), Some("descending".into()))
+        .unwrap();
+    assert_eq!(get(&table.state(), "total"), 10_000);
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn rendering_and_destroying_a_thousand_times_leaks_nothing() {
+    let host = host();
+    let memory = || {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .unwrap()
+            .buffer()
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .unwrap()
+            .byte_length()
+    };
+    let cycle = || {
+        let mut table = istio(&host);
+        click(&host, "button[data-action=\"more\"]");
+        table.set_search("1.1".into()).unwrap();
+        table.destroy();
+    };
+    for _ in 0..50 {
+        cycle();
+    }
+    let (before, live) = (memory(), eol_table::live_tables());
+    for _ in 0..1000 {
+        cycle();
+    }
+    assert_eq!(
+        memory(),
+        before,
+        "wasm memory grew over 1,000 render/destroy cycles"
+    );
+    assert_eq!(eol_table::live_tables(), live);
+    assert_eq!(host.children().length(), 0, "nothing left in the element");
+    host.remove();
+}

@@ -28,6 +28,42 @@ mod yaml;
 use date::{Date, Day};
 use error::Error;
 
+/// The default largest input, in bytes: real product files are under 100 KB.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Checks an input's size against `limit` before any parsing work.
+pub fn check_size(len: usize, limit: usize) -> Result<(), Error> {
+    if len <= limit {
+        return Ok(());
+    }
+    let mb = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    Err(Error::content(
+        format!(
+            "the input is {:.1} MB, more than the {:.1} MB limit (the `maxInputBytes` option raises it)",
+            mb(len),
+            mb(limit)
+        ),
+        None,
+    ))
+}
+
+/// Decodes a file's bytes as UTF-8, saying where the first bad byte is.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Error> {
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let before = bytes.get(..valid).unwrap_or(bytes);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[])).chars().count() + 1;
+        let byte = bytes.get(valid).copied().unwrap_or(0);
+        Error::content(
+            format!("the file is not UTF-8 text: byte 0x{byte:02X} cannot start a character (save the file as UTF-8)"),
+            Some(error::Location { line, column }),
+        )
+    })
+}
+
 /// Reads the `today` option: a full date, `YYYY-MM-DD`.
 pub fn parse_today(text: &str) -> Result<Day, Error> {
     match Date::parse(text) {
@@ -35,5 +71,32 @@ pub fn parse_today(text: &str) -> Result<Day, Error> {
         _ => Err(Error::option(format!(
             "the `today` option must be a date written YYYY-MM-DD, found `{text}`"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_located() {
+        let err = decode(b"title: a\nreleases: \xff\n".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 2, column 11: the file is not UTF-8 text: byte 0xFF cannot start a character (save the file as UTF-8)"
+        );
+        assert_eq!(
+            decode("title: \u{e9}".as_bytes().to_vec()).unwrap(),
+            "title: \u{e9}"
+        );
+    }
+
+    #[test]
+    fn inputs_over_the_limit_fail_before_parsing() {
+        assert!(check_size(10, 10).is_ok());
+        assert_eq!(
+            check_size(5 * 1024 * 1024, DEFAULT_MAX_INPUT_BYTES).unwrap_err().to_string(),
+            "the input is 5.0 MB, more than the 4.0 MB limit (the `maxInputBytes` option raises it)"
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -500,10 +501,18 @@ impl<'de> Visitor<'de> for ReleasesSeed {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Release>, A::Error> {
-        let mut releases = Vec::new();
+        let mut releases: Vec<Release> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         while let Some(release) = seq.next_element_seed(ReleaseSeed {
             number: releases.len() + 1,
         })? {
+            let number = releases.len() + 1;
+            if let Some(first) = seen.insert(release.cycle.clone(), number) {
+                return Err(yaml::invalid(format_args!(
+                    "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
+                    release.cycle
+                )));
+            }
             releases.push(release);
         }
         Ok(releases)
@@ -643,18 +652,12 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
     if let Some(by) = raw.sort_releases_by.as_deref() {
         sort_releases(&mut releases, by);
     }
-    for (index, release) in releases.iter().enumerate() {
-        if releases
-            .iter()
-            .take(index)
-            .any(|r| r.cycle == release.cycle)
-        {
-            warnings.push(Warning::new(format!(
-                "release cycle `{}` appears more than once",
-                release.cycle
-            )));
-        }
-    }
+    warnings.extend(date_order_warnings(&releases));
+    warnings.extend(unknown_field_warnings(
+        &raw.extra,
+        &releases,
+        &raw.custom_fields,
+    ));
     Product {
         id,
         title,
@@ -680,6 +683,81 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
         extra: raw.extra,
         warnings,
     }
+}
+
+/// Product fields the site knows besides those this model reads.
+const OTHER_PRODUCT_FIELDS: &[&str] = &[
+    "layout",
+    "auto",
+    "addedAt",
+    "alternative_urls",
+    "description",
+    "icon",
+    "nav_order",
+    "staleReleaseThresholdDays",
+    "redirect_from",
+    "eolWarnThreshold",
+    "lastModified",
+];
+/// Release fields the site knows besides those this model reads.
+const OTHER_RELEASE_FIELDS: &[&str] = &[
+    "outOfOrder",
+    "staleReleaseThresholdDays",
+    "cycleShortHand",
+    "latestShortHand",
+];
+
+/// Fields neither the site nor a custom field explains: most likely typos (`eoll:`).
+fn unknown_field_warnings(
+    extra: &[(String, Value)],
+    releases: &[Release],
+    custom: &[CustomField],
+) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = extra
+        .iter()
+        .filter(|(key, _)| !OTHER_PRODUCT_FIELDS.contains(&key.as_str()))
+        .map(|(key, _)| Warning::new(format!("unknown product field `{key}`: it is ignored")))
+        .collect();
+    let mut reported: Vec<&str> = Vec::new();
+    for release in releases {
+        for (key, _) in &release.fields {
+            let known = OTHER_RELEASE_FIELDS.contains(&key.as_str())
+                || custom.iter().any(|field| &field.name == key);
+            if !known && !reported.contains(&key.as_str()) {
+                reported.push(key);
+                warnings.push(Warning::new(format!(
+                    "unknown release field `{key}` (first in release `{}`): it is ignored",
+                    release.cycle
+                )));
+            }
+        }
+    }
+    warnings
+}
+
+/// Dates in an order the site's validator rejects: a release ending before it was released.
+fn date_order_warnings(releases: &[Release]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for release in releases {
+        let Some(released) = release.release_date else {
+            continue;
+        };
+        for (name, milestone) in [
+            ("eoas", release.eoas),
+            ("eol", release.eol),
+            ("eoes", release.eoes),
+        ] {
+            if let Milestone::Date(end) = milestone {
+                if end.last_day() < released.first_day() {
+                    warnings.push(Warning::new(format!(
+                        "release `{}`: `{name}` ({end}) is before its `releaseDate` ({released})",
+                        release.cycle
+                    )));
+                }
+            }
+        }
+    }
+    warnings
 }
 
 fn column(

@@ -54,14 +54,12 @@ fn convert(err: &serde_yaml::Error, first_line: usize) -> Error {
     if let Some(message) = reword_type_error(&text, location.is_some()) {
         return Error::content(message, location);
     }
-    let message = match text.as_str() {
-        "recursion limit exceeded" => {
-            "the YAML is nested too deeply (more than 128 levels)".to_owned()
-        }
-        "repetition limit exceeded" => {
-            "the YAML repeats its aliases too often to be expanded safely".to_owned()
-        }
-        _ => format!("YAML syntax error: {}", describe_syntax(&text, offset)),
+    let message = if text.starts_with("recursion limit exceeded") {
+        "the YAML is nested too deeply (more than 128 levels)".to_owned()
+    } else if text.starts_with("repetition limit exceeded") {
+        "the YAML repeats its aliases too often to be expanded safely".to_owned()
+    } else {
+        format!("YAML syntax error: {}", describe_syntax(&text, offset))
     };
     Error::syntax(message, location)
 }
