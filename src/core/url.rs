@@ -13,14 +13,79 @@ pub fn safe(raw: &str) -> Option<String> {
     if url.is_empty() || url.chars().any(|c| c.is_control()) {
         return None;
     }
-    let scheme_end = url.find([':', '/', '?', '#']);
-    if let Some(end) = scheme_end.filter(|&end| text::from(url, end).starts_with(':')) {
-        let scheme = text::upto(url, end).to_ascii_lowercase();
-        if !matches!(scheme.as_str(), "http" | "https" | "mailto") {
-            return None;
-        }
+    // Entity tricks (`&#106;avascript:`) are harmless in an attribute set from script, but a
+    // URL that means a script once decoded is refused all the same.
+    if !scheme_allowed(url) || !scheme_allowed(&decode_entities(url)) {
+        return None;
     }
     Some(url.replace(' ', "%20"))
+}
+
+/// No scheme (a relative URL), or http, https or mailto.
+fn scheme_allowed(url: &str) -> bool {
+    let url: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
+    let scheme_end = url.find([':', '/', '?', '#']);
+    match scheme_end.filter(|&end| text::from(&url, end).starts_with(':')) {
+        Some(end) => matches!(
+            text::upto(&url, end).to_ascii_lowercase().as_str(),
+            "http" | "https" | "mailto"
+        ),
+        None => true,
+    }
+}
+
+/// Decodes numeric character references and the named ones used to hide a colon or white space.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(text::upto(rest, at));
+        let entity = text::from(rest, at + 1);
+        let lower = entity.to_ascii_lowercase();
+        let (prefix, digit): (usize, fn(char) -> bool) = if lower.starts_with("#x") {
+            (2, |c| c.is_ascii_hexdigit())
+        } else if lower.starts_with('#') {
+            (1, |c| c.is_ascii_digit())
+        } else {
+            (0, |c| c.is_ascii_alphabetic())
+        };
+        let name_len = prefix
+            + text::from(entity, prefix)
+                .find(|c: char| !digit(c))
+                .unwrap_or(entity.len().saturating_sub(prefix));
+        let name = text::upto(entity, name_len);
+        let decoded =
+            if let Some(number) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(number, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            } else if let Some(number) = name.strip_prefix('#') {
+                number.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name.to_ascii_lowercase().as_str() {
+                    "colon" => Some(':'),
+                    "tab" => Some('\t'),
+                    "newline" => Some('\n'),
+                    _ => None,
+                }
+            };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                let after = text::from(entity, name_len);
+                rest = after.strip_prefix(';').unwrap_or(after);
+            }
+            None => {
+                out.push('&');
+                rest = entity;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// True when [`safe`] had to change the URL beyond trimming white space, so the author may want
@@ -67,6 +132,11 @@ mod tests {
             "\u{1}javascript:alert(1)",
             "vbscript:msgbox(1)",
             "data:text/html,<script>alert(1)</script>",
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "javascript&colon;alert(1)",
+            "java&Tab;script:alert(1)",
+            "&#0000106avascript:alert(1)",
             "file:///etc/passwd",
             "",
         ] {
