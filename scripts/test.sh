@@ -36,4 +36,7 @@ step "cargo test, native" cargo test
 step "browser tests (wasm-pack test, headless Chromium)" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 step "release build (pkg/)" bash scripts/build.sh
+# a dev build exporting __panicForTests, for tests/e2e/panic.test.mjs
+step "test build with the test-panic feature" \
+  wasm-pack build --target web --dev --mode no-install --out-dir target/pkg-test-panic --no-pack -- --features test-panic
 step "node + e2e tests" node --test --test-reporter=spec tests/node/ tests/e2e/

@@ -393,6 +393,7 @@ pub fn render(
     let host: Element = element
         .dyn_into()
         .map_err(|_| JsError::new("render needs a DOM element to render into"))?;
+    let _rendering = dom::panic::rendering(&host);
     let document = host
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
@@ -493,6 +494,7 @@ pub fn render_badge(
     let host: Element = element
         .dyn_into()
         .map_err(|_| JsError::new("renderBadge needs a DOM element to render into"))?;
+    let _rendering = dom::panic::rendering(&host);
     let document = host
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
@@ -572,6 +574,21 @@ pub fn products() -> Vec<String> {
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
     dom::STYLE.to_owned()
+}
+
+/// Runs when the module is instantiated: installs the panic hook.
+#[wasm_bindgen(start)]
+pub fn start() {
+    dom::panic::install();
+}
+
+/// Panics while rendering into `element`: lets a test check what a reader sees then.
+#[cfg(feature = "test-panic")]
+#[allow(clippy::panic)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(element: Element) {
+    let _rendering = dom::panic::rendering(&element);
+    panic!("a panic for the tests");
 }
 
 /// How many rendered tables are alive on the page (not yet destroyed or replaced): a check
