@@ -35,7 +35,7 @@ fn render_page_is_a_whole_styled_document() {
     assert!(ok);
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains("<title>Istio</title>"));
-    assert!(html.contains("--eol-ok: #41d693;"));
+    assert!(html.contains("--eol-ok: light-dark(#41d693, #3fcf8e);"));
 }
 
 #[test]

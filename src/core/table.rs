@@ -285,10 +285,10 @@ fn row(
             let (status, content) = match *kind {
                 Kind::Release => (None, release_cell(view, release, !latest_shown)),
                 Kind::ReleaseDate => date_cell(view, words, r.release_date),
-                Kind::Discontinued => discontinued_cell(words, release.life.discontinued),
-                Kind::Eoas => end_cell(words, release.life.eoas, Status::Unknown),
-                Kind::Eol => end_cell(words, release.life.eol, Status::Unknown),
-                Kind::Eoes => end_cell(words, release.life.eoes, Status::Unavailable),
+                Kind::Discontinued => phase_cell(words, release.life.discontinued, &DISCONTINUED),
+                Kind::Eoas => phase_cell(words, release.life.eoas, &END),
+                Kind::Eol => phase_cell(words, release.life.eol, &END),
+                Kind::Eoes => phase_cell(words, release.life.eoes, &EXTENDED),
                 Kind::Latest => latest_cell(words, release),
                 Kind::Custom(name) => (
                     None,
@@ -438,24 +438,40 @@ fn phase_status(reached: bool, soon: bool) -> Status {
     }
 }
 
-fn end_cell(words: &dyn Words, phase: Phase, missing: Status) -> (Option<Status>, Vec<Inline>) {
-    match phase {
-        Phase::Date {
-            date,
-            days_left,
-            reached,
-            soon,
-        } => (
-            Some(phase_status(reached, soon)),
-            dated(words, words.ends(days_left), date),
-        ),
-        Phase::Bool(true) => (Some(Status::Ended), vec![text("No")]),
-        Phase::Bool(false) => (Some(Status::Ok), vec![text("Yes")]),
-        Phase::Absent | Phase::Null => unknown(missing),
-    }
+/// How a phase cell words its value.
+struct PhaseWords {
+    /// The phrase for a date `days` away: "Ends in 3 months" or "in 3 months".
+    phrase: fn(&dyn Words, i64) -> String,
+    /// The text of `true` (reached) and `false`.
+    reached: &'static str,
+    not_reached: &'static str,
+    /// What shows without a value.
+    missing: Status,
 }
 
-fn discontinued_cell(words: &dyn Words, phase: Phase) -> (Option<Status>, Vec<Inline>) {
+/// End of active support, end of life: "Ends in 3 months (...)", Yes / No.
+const END: PhaseWords = PhaseWords {
+    phrase: |words, days| words.ends(days),
+    reached: "No",
+    not_reached: "Yes",
+    missing: Status::Unknown,
+};
+
+/// End of extended support: as END, but grey "Unavailable" without a value.
+const EXTENDED: PhaseWords = PhaseWords {
+    missing: Status::Unavailable,
+    ..END
+};
+
+/// Discontinued: "2 years ago (...)", Discontinued / In Production.
+const DISCONTINUED: PhaseWords = PhaseWords {
+    phrase: |words, days| words.relative(days),
+    reached: "Discontinued",
+    not_reached: "In Production",
+    missing: Status::Unknown,
+};
+
+fn phase_cell(words: &dyn Words, phase: Phase, how: &PhaseWords) -> (Option<Status>, Vec<Inline>) {
     match phase {
         Phase::Date {
             date,
@@ -464,11 +480,11 @@ fn discontinued_cell(words: &dyn Words, phase: Phase) -> (Option<Status>, Vec<In
             soon,
         } => (
             Some(phase_status(reached, soon)),
-            dated(words, words.relative(days_left), date),
+            dated(words, (how.phrase)(words, days_left), date),
         ),
-        Phase::Bool(true) => (Some(Status::Ended), vec![text("Discontinued")]),
-        Phase::Bool(false) => (Some(Status::Ok), vec![text("In Production")]),
-        Phase::Absent | Phase::Null => unknown(Status::Unknown),
+        Phase::Bool(true) => (Some(Status::Ended), vec![text(how.reached)]),
+        Phase::Bool(false) => (Some(Status::Ok), vec![text(how.not_reached)]),
+        Phase::Absent | Phase::Null => unknown(how.missing),
     }
 }
 

@@ -273,6 +273,7 @@ fn cell_element(document: &Document, cell: &Cell, label: &str) -> Result<Element
 }
 
 fn append_inline(document: &Document, parent: &Node, inline: &Inline) -> Result<(), JsValue> {
+    let rel = [("class", "eol-table__rel")];
     match inline {
         Inline::Text(text) => {
             parent.append_child(&document.create_text_node(text))?;
@@ -282,44 +283,48 @@ fn append_inline(document: &Document, parent: &Node, inline: &Inline) -> Result<
             datetime,
             text,
         } => {
-            let before = element(document, "span", &[("class", "eol-table__rel")])?;
-            before.set_text_content(Some(&format!("{phrase} (")));
-            parent.append_child(&before)?;
-            let time = element(
+            append(document, parent, "span", &rel, &format!("{phrase} ("))?;
+            append(
                 document,
+                parent,
                 "time",
                 &[("datetime", datetime), ("title", datetime)],
+                text,
             )?;
-            time.set_text_content(Some(text));
-            parent.append_child(&time)?;
-            let after = element(document, "span", &[("class", "eol-table__rel")])?;
-            after.set_text_content(Some(")"));
-            parent.append_child(&after)?;
+            append(document, parent, "span", &rel, ")")?;
         }
         Inline::Time { datetime, text } => {
-            let time = element(
+            append(
                 document,
+                parent,
                 "time",
                 &[("datetime", datetime), ("title", datetime)],
+                text,
             )?;
-            time.set_text_content(Some(text));
-            parent.append_child(&time)?;
         }
         Inline::Link { href, text } => match url::safe(href) {
-            Some(href) => {
-                let a = element(document, "a", &[("href", &href)])?;
-                a.set_text_content(Some(text));
-                parent.append_child(&a)?;
-            }
+            Some(href) => append(document, parent, "a", &[("href", &href)], text)?,
             None => {
                 parent.append_child(&document.create_text_node(text))?;
             }
         },
         Inline::Abbr { title, text } => {
-            let abbr = element(document, "abbr", &[("title", title)])?;
-            abbr.set_text_content(Some(text));
-            parent.append_child(&abbr)?;
+            append(document, parent, "abbr", &[("title", title)], text)?
         }
     }
+    Ok(())
+}
+
+/// Appends `<tag attributes>text</tag>` to `parent`.
+fn append(
+    document: &Document,
+    parent: &Node,
+    tag: &str,
+    attributes: &[(&str, &str)],
+    text: &str,
+) -> Result<(), JsValue> {
+    let child = element(document, tag, attributes)?;
+    child.set_text_content(Some(text));
+    parent.append_child(&child)?;
     Ok(())
 }

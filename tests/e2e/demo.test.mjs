@@ -1,21 +1,13 @@
 // End to end: the demo page (www/index.html) with the release pkg/, in headless Chromium.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { get } from "node:http";
-import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
 
 const CYCLES = ["1.13", "1.12", "1.11", "1.10", "1.9", "1.8", "1.7", "1.6 and earlier"];
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 /** Status of a GET whose path is sent exactly as given. */
 function rawStatus(port, path) {
@@ -29,25 +21,25 @@ function rawStatus(port, path) {
 
 describe("demo server", () => {
   test("serves the wasm with the MIME type streaming instantiation needs", async () => {
-    const res = await fetch(new URL("pkg/eol_table_bg.wasm", server.url));
+    const res = await fetch(new URL("pkg/eol_table_bg.wasm", demo.server.url));
     assert.equal(res.status, 200);
     assert.equal(res.headers.get("content-type"), "application/wasm");
-    const js = await fetch(new URL("pkg/eol_table.js", server.url));
+    const js = await fetch(new URL("pkg/eol_table.js", demo.server.url));
     assert.match(js.headers.get("content-type"), /^text\/javascript/);
   });
 
   test("refuses paths outside its roots", async () => {
     // raw request paths: fetch() would resolve the dot segments before sending
     const paths = ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/pkg/..%2f..%2fCargo.toml", "/pkg/../../scripts/serve.mjs"];
-    for (const p of paths) assert.equal(await rawStatus(server.port, p), 404, p);
+    for (const p of paths) assert.equal(await rawStatus(demo.server.port, p), 404, p);
   });
 });
 
 describe("demo page", () => {
   test("renders the Istio table with statuses as of 2022-05-01", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = collectErrors(page);
-    await page.goto(new URL("?today=2022-05-01", server.url).href);
+    await page.goto(new URL("?today=2022-05-01", demo.server.url).href);
     const widget = page.locator('div.eol-table[data-product="istio"]');
     await widget.locator("table").waitFor({ timeout: 15_000 });
 

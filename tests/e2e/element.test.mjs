@@ -1,28 +1,20 @@
 // End to end: the two ways to embed without a build step, in headless Chromium:
 // www/script-tag.html (import pkg/eol_table.js, render) and www/element.html (<eol-table> only).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
 
 const RED = "rgb(255, 0, 0)";
 const ISTIO = ["1.13", "1.12", "1.11", "1.10", "1.9", "1.8", "1.7", "1.6 and earlier"];
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 /** The element page with every <eol-table> rendered (or failed): { page, errors }. */
 async function openElementPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 }, ...options });
   const errors = collectErrors(page);
-  await page.goto(new URL("element.html", server.url).href);
+  await page.goto(new URL("element.html", demo.server.url).href);
   await settle(page);
   return { page, errors };
 }
@@ -44,9 +36,9 @@ const liveTables = (page) =>
 
 describe("script-tag page (www/script-tag.html)", () => {
   test("renders the built-in table and a fetched file from a plain module script", async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1100, height: 800 } });
     const errors = collectErrors(page);
-    await page.goto(new URL("script-tag.html?today=2022-05-01", server.url).href);
+    await page.goto(new URL("script-tag.html?today=2022-05-01", demo.server.url).href);
     await page.locator('#guzzle div.eol-table[data-product="guzzle"] table').waitFor({ timeout: 15_000 });
     assert.deepEqual(await cycles(page, "#support"), ISTIO);
     assert.equal(await status(page, "#support", "1.12"), "soon");
@@ -222,7 +214,7 @@ describe("<eol-table> page (www/element.html)", () => {
       const table = await el.ready;
       return { table, detail: await event };
     });
-    const url = new URL("data/missing.md", server.url).href;
+    const url = new URL("data/missing.md", demo.server.url).href;
     const message = `could not load ${url}: HTTP 404 Not Found`;
     assert.deepEqual(result, { table: null, detail: { message } });
     const alert = page.locator('#missing div.eol-table.eol-table--error[role="alert"]');
@@ -302,9 +294,9 @@ describe("<eol-table> under a Content Security Policy", () => {
     <body><eol-table today="2022-05-01"></eol-table></body></html>`;
   /** A page served with `policy` as its Content-Security-Policy header. */
   async function openWithPolicy(policy) {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const page = await demo.browser.newPage({ viewport: { width: 1100, height: 700 } });
     const errors = collectErrors(page);
-    const url = new URL("csp.html", server.url).href;
+    const url = new URL("csp.html", demo.server.url).href;
     await page.route(url, (route) =>
       route.fulfill({ contentType: "text/html", headers: { "Content-Security-Policy": policy }, body: PAGE }),
     );

@@ -1,20 +1,12 @@
 // Hostile product data in every string field, rendered in Chromium under a strict Content
 // Security Policy with Trusted Types enforced: no payload runs, no javascript:/data: URL reaches
 // an href or src, and the widget still renders.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -109,9 +101,9 @@ document.body.dataset.done = "true";
 `;
 
 test("no payload in any field runs or reaches a URL, under CSP and Trusted Types", async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await demo.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = collectErrors(page);
-  const base = server.url;
+  const base = demo.server.url;
   const sources = PAYLOADS.map(hostile);
   await page.route(new URL("hostile.html", base).href, (route) =>
     route.fulfill({

@@ -1,19 +1,11 @@
 // End to end: a person using the interactive table on the demo page, in headless Chromium:
 // mouse, keyboard, search, filters, hidden releases, exact dates, dark mode and phone width.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 /** Cycles of the rows a person sees in the main widget, in order. */
 const visible = (page) =>
@@ -21,9 +13,9 @@ const visible = (page) =>
 const liveText = (page) => page.locator('#widget [role="status"][aria-live="polite"]').textContent();
 
 async function open(query = "") {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  const page = await demo.browser.newPage({ viewport: { width: 1100, height: 800 } });
   const errors = collectErrors(page);
-  await page.goto(new URL(`?today=2022-05-01${query}`, server.url).href);
+  await page.goto(new URL(`?today=2022-05-01${query}`, demo.server.url).href);
   await page.locator('#widget div.eol-table[data-product] table').waitFor({ timeout: 15_000 });
   await page.evaluate(() => {
     window.changes = [];
@@ -192,9 +184,9 @@ describe("contrast", () => {
 
   for (const scheme of ["light", "dark"]) {
     test(`text meets WCAG AA (4.5:1) in the ${scheme} theme`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1100, height: 800 }, colorScheme: scheme });
+      const page = await demo.browser.newPage({ viewport: { width: 1100, height: 800 }, colorScheme: scheme });
       // SQL Server has every status: ok, soon, ended, unknown and unavailable, and links.
-      await page.goto(new URL("?today=2026-06-01&product=current/mssqlserver.md&theme=auto", server.url).href);
+      await page.goto(new URL("?today=2026-06-01&product=current/mssqlserver.md&theme=auto", demo.server.url).href);
       await page.locator("#widget table").waitFor();
       await page.locator("#widget").getByRole("button", { name: /more unmaintained/ }).click();
       const measured = await ratios(page);

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,4 +48,21 @@ export function screenshotPath(name) {
   const dir = new URL("../../target/screenshots/", import.meta.url);
   mkdirSync(dir, { recursive: true });
   return fileURLToPath(new URL(name, dir));
+}
+
+/**
+ * Starts the demo server and Chromium before the calling file's tests and stops them after:
+ * `demo.server` ({ url, port, close }) and `demo.browser` once `before` has run.
+ */
+export function useDemo() {
+  const demo = { server: null, browser: null };
+  before(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchBrowser();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
 }

@@ -1,35 +1,27 @@
 // If the wasm ever panics, the element being rendered says so and the page's other tables, and
 // the next render, keep working. Uses a dev build with the `test-panic` feature
 // (target/pkg-test-panic, built by scripts/test.sh), which exports __panicForTests.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { collectErrors, launchBrowser, startDemoServer } from "./lib.mjs";
+import { collectErrors, useDemo } from "./lib.mjs";
 
 const PKG = fileURLToPath(new URL("../../target/pkg-test-panic/", import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 test("a panic shows in its widget; other tables and the next render keep working", { skip: !existsSync(PKG) && "run scripts/test.sh to build target/pkg-test-panic" }, async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const errors = collectErrors(page);
   await page.route(/\/panic-pkg\/(.+)$/, async (route) => {
     const name = route.request().url().match(/\/panic-pkg\/(.+)$/)[1];
     const type = name.endsWith(".wasm") ? "application/wasm" : "text/javascript";
     route.fulfill({ contentType: type, body: await readFile(PKG + name) });
   });
-  await page.goto(new URL("script-tag.html", server.url).href);
+  await page.goto(new URL("script-tag.html", demo.server.url).href);
   const outcome = await page.evaluate(async () => {
     const m = await import("/panic-pkg/eol_table.js");
     await m.default();

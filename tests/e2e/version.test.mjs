@@ -1,25 +1,17 @@
 // End to end: "is my version still supported?" on the demo page: the highlighted row, the
 // verdict, the badge element and the SVG badge, on a light and a dark page.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collectErrors, launchBrowser, screenshotPath, startDemoServer } from "./lib.mjs";
+import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The demo server and Chromium, started before and stopped after this file's tests.
+const demo = useDemo();
 
 for (const scheme of ["light", "dark"]) {
   test(`a version is highlighted, judged and badged (${scheme} page)`, async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 }, colorScheme: scheme });
+    const page = await demo.browser.newPage({ viewport: { width: 1100, height: 700 }, colorScheme: scheme });
     const errors = collectErrors(page);
-    await page.goto(new URL("?today=2022-05-01&version=1.12.4", server.url).href);
+    await page.goto(new URL("?today=2022-05-01&version=1.12.4", demo.server.url).href);
     await page.locator("#widget table").waitFor();
 
     const current = page.locator('#widget tr[aria-current="true"]');
@@ -57,9 +49,9 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("<eol-badge> elements read correctly on light and dark pages", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 240 } });
+  const page = await demo.browser.newPage({ viewport: { width: 1280, height: 240 } });
   const errors = collectErrors(page);
-  await page.goto(new URL("badge.html", server.url).href);
+  await page.goto(new URL("badge.html", demo.server.url).href);
   const badge = (id) => page.locator(`#${id}`);
   for (const id of ["soon", "ok", "ended", "unknown", "guzzle"]) {
     await badge(id).evaluate((el) => el.ready);
