@@ -207,12 +207,25 @@ impl FromValue for Milestone {
         match value {
             Value::Null => Ok(Milestone::Null),
             Value::Bool(b) => Ok(Milestone::Bool(b)),
-            Value::Text(text) => date(&text, field, EXPECTED).map(Milestone::Date),
+            Value::Text(text) => match yaml11_bool(&text) {
+                Some(b) => Ok(Milestone::Bool(b)),
+                None => date(&text, field, EXPECTED).map(Milestone::Date),
+            },
             other => Err(format!(
                 "`{field}` must be {EXPECTED}, found {}",
                 describe(&other)
             )),
         }
+    }
+}
+
+/// The booleans of YAML 1.1, which the site's Ruby reads (`yes`, `no`, `on`, `off`) but YAML 1.2
+/// reads as text.
+fn yaml11_bool(text: &str) -> Option<bool> {
+    match text.to_ascii_lowercase().as_str() {
+        "yes" | "on" | "true" | "y" => Some(true),
+        "no" | "off" | "false" | "n" => Some(false),
+        _ => None,
     }
 }
 
@@ -238,6 +251,8 @@ impl FromValue for ColumnSetting {
             Value::Null => Ok(ColumnSetting::Default),
             Value::Bool(true) => Ok(ColumnSetting::On),
             Value::Bool(false) => Ok(ColumnSetting::Off),
+            Value::Text(text) if yaml11_bool(&text) == Some(true) => Ok(ColumnSetting::On),
+            Value::Text(text) if yaml11_bool(&text) == Some(false) => Ok(ColumnSetting::Off),
             Value::Text(text) | Value::Number(text) => Ok(ColumnSetting::Header(text)),
             other => Err(format!(
                 "`{field}` must be true, false or a column header, found {}",
@@ -960,6 +975,15 @@ mod tests {
         assert_eq!(r.eol, Milestone::Bool(false));
         assert_eq!(r.eoas, Milestone::Absent);
         assert_eq!(r.link, Link::None);
+    }
+
+    #[test]
+    fn yaml_1_1_booleans_read_as_the_site_reads_them() {
+        let p = product("releaseColumn: no\neoasColumn: yes\nreleases:\n- releaseCycle: a\n  eol: yes\n  discontinued: Off\n");
+        assert_eq!(p.columns.latest, None);
+        assert_eq!(p.columns.eoas.as_deref(), Some("Active Support"));
+        assert_eq!(p.releases[0].eol, Milestone::Bool(true));
+        assert_eq!(p.releases[0].discontinued, Milestone::Bool(false));
     }
 
     #[test]
