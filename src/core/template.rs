@@ -114,6 +114,15 @@ impl Val {
         out
     }
 
+    /// Bytes of text the value holds.
+    fn size(&self) -> usize {
+        match self {
+            Val::Str(s) => s.len(),
+            Val::Array(items) => items.iter().map(Val::size).sum(),
+            _ => 0,
+        }
+    }
+
     fn number(&self) -> Result<Val, TemplateError> {
         match self {
             Val::Int(_) | Val::Float(_) => Ok(self.clone()),
@@ -180,6 +189,7 @@ impl<'a> Parser<'a> {
                 }
             }
             value = filter(&name, value, &args)?;
+            bounded(value.size())?;
         }
     }
 
@@ -256,6 +266,17 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The most text a template may produce: links and labels are short, and chained filters such as
+/// `split: '' | join: 'long'` would otherwise grow without bound.
+const MAX_TEXT: usize = 64 * 1024;
+
+fn bounded(bytes: usize) -> Result<(), TemplateError> {
+    if bytes > MAX_TEXT {
+        return fail("the template produces more than 64 KB of text");
+    }
+    Ok(())
+}
+
 fn arg(args: &[Val], index: usize) -> Result<&Val, TemplateError> {
     args.get(index)
         .ok_or_else(|| TemplateError(format!("a filter needs argument {}", index + 1)))
@@ -285,7 +306,19 @@ fn filter(name: &str, input: Val, args: &[Val]) -> Result<Val, TemplateError> {
         "lstrip" => Val::Str(text().trim_start().to_owned()),
         "rstrip" => Val::Str(text().trim_end().to_owned()),
         "replace" => {
-            Val::Str(text().replace(&str_arg(args, 0)?, &str_arg(args, 1).unwrap_or_default()))
+            let (t, from, to) = (
+                text(),
+                str_arg(args, 0)?,
+                str_arg(args, 1).unwrap_or_default(),
+            );
+            // An empty pattern matches between every character.
+            let matches = if from.is_empty() {
+                t.chars().count() + 1
+            } else {
+                t.matches(from.as_str()).count()
+            };
+            bounded(t.len().saturating_add(matches.saturating_mul(to.len())))?;
+            Val::Str(t.replace(&from, &to))
         }
         "replace_first" => {
             Val::Str(text().replacen(&str_arg(args, 0)?, &str_arg(args, 1).unwrap_or_default(), 1))
@@ -305,6 +338,8 @@ fn filter(name: &str, input: Val, args: &[Val]) -> Result<Val, TemplateError> {
                     Some(sep) => sep.text(),
                     None => " ".to_owned(),
                 };
+                let texts: usize = items.iter().map(|item| item.text().len()).sum();
+                bounded(texts.saturating_add(items.len().saturating_mul(separator.len())))?;
                 Val::Str(
                     items
                         .iter()
@@ -542,6 +577,20 @@ mod tests {
                 render(template, &vars("1", None)).unwrap_err().to_string(),
                 message,
                 "{template}"
+            );
+        }
+    }
+
+    #[test]
+    fn templates_that_would_grow_without_bound_are_errors() {
+        let alphabet = "abcdefghijklmnopqrstuvwxyz";
+        let grow = format!("{{{{ '{alphabet}' | split: '' | join: '{alphabet}' | split: '' | join: '{alphabet}' | split: '' | join: '{alphabet}' }}}}");
+        let long = "x".repeat(80);
+        let replace = format!("{{{{ 'abc' | replace: '', '{long}' | replace: '', '{long}' | replace: '', '{long}' }}}}");
+        for template in [grow, replace] {
+            assert_eq!(
+                render(&template, &vars("1", None)).unwrap_err().to_string(),
+                "the template produces more than 64 KB of text"
             );
         }
     }
