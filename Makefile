@@ -1,8 +1,10 @@
 # The one task runner. Tool versions: tools/versions.env (wasm-bindgen-cli: Cargo.lock).
 SHELL := /bin/bash
 PORT ?= 8080
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 
-.PHONY: help setup build pack demo test
+.PHONY: help setup build pack demo test fuzz
 
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
@@ -10,6 +12,7 @@ help:
 	@echo "make pack    build, then npm pack pkg/ into target/ (the tarball npm would publish)"
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
+	@echo "make fuzz    run each fuzz target FUZZ_SECONDS (60) s (nightly; FUZZ_TARGETS=\"parse whole\" picks)"
 
 setup:
 	bash scripts/setup.sh
@@ -26,3 +29,6 @@ demo: build
 
 test:
 	bash scripts/test.sh
+
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)

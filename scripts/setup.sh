@@ -45,6 +45,16 @@ if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; t
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
+# cargo-fuzz (make fuzz) only when asked, FUZZ=1: `make test` does not need it. scripts/fuzz.sh
+# installs it as well when it is missing.
+if [ "${FUZZ:-0}" = 1 ]; then
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (a few minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+  fi
+fi
+
 # npm tools in .tools/: binaryen (wasm-opt), playwright-core (drives Debian's Chromium; it
 # never downloads a browser), vite and typescript (build and type-check the packaging test's app).
 npm_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
