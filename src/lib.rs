@@ -48,7 +48,8 @@ use crate::core::error::Error;
 use crate::core::json::{self, Format};
 use crate::core::model::Product;
 use crate::core::{api, products, view};
-use crate::dom::widget::{self, DateStyle, Settings, Theme, Widget};
+use crate::dom::card::Downloads;
+use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Widget};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -83,6 +84,18 @@ export interface RenderOptions {
   version?: string | null;
   /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
   maxInputBytes?: number;
+  /** The card's header: product icon, title, category and tags. Default true. */
+  header?: boolean;
+  /** The Markdown description: "split" (default, as endoflife.date: the summary quote above the table, the rest below), "above", "below" or "hidden". */
+  description?: "split" | "above" | "below" | "hidden";
+  /** Under the table: the release policy link, the supported-release hint and the version command with a copy button. Default true. */
+  info?: boolean;
+  /** The lifecycle timeline chart above the table. Default false. */
+  timeline?: boolean;
+  /** "Download CSV" and "Add to calendar" (.ics) buttons under the table. Default false. */
+  downloads?: boolean;
+  /** Where product icons come from: `${iconBase}${iconSlug}.svg`. Default the Simple Icons CDN, "https://cdn.jsdelivr.net/npm/simple-icons/icons/". */
+  iconBase?: string;
 }
 
 /** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
@@ -344,6 +357,12 @@ struct Options {
     version: Option<String>,
     max_input_bytes: Option<f64>,
     style: Option<String>,
+    header: Option<bool>,
+    description: Option<String>,
+    info: Option<bool>,
+    timeline: Option<bool>,
+    downloads: Option<bool>,
+    icon_base: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -375,6 +394,21 @@ impl Options {
         }
         settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
         settings.version = self.version.clone().filter(|v| !v.trim().is_empty());
+        let card = &mut settings.card;
+        card.header = self.header.unwrap_or(true);
+        if let Some(place) = &self.description {
+            card.description = Description::parse(place)?;
+        }
+        card.info = self.info.unwrap_or(true);
+        card.timeline = self.timeline.unwrap_or(false);
+        let downloads = self.downloads.unwrap_or(false);
+        card.downloads = Downloads {
+            csv: downloads,
+            calendar: downloads,
+        };
+        if let Some(base) = &self.icon_base {
+            card.icon_base = base.clone();
+        }
         Ok(settings)
     }
 }

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod arrange;
 pub mod badge;
+pub mod card;
 pub mod date;
 pub mod error;
 pub mod frontmatter;

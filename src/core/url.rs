@@ -21,6 +21,14 @@ pub fn safe(raw: &str) -> Option<String> {
     Some(url.replace(' ', "%20"))
 }
 
+/// Whether an allowed URL leaves the site (http, https or protocol-relative), so that a link
+/// to it gets `rel="noopener noreferrer"`.
+pub fn is_external(url: &str) -> bool {
+    let head: String = url.trim_start().chars().take(8).collect();
+    let head = head.to_ascii_lowercase();
+    head.starts_with("http:") || head.starts_with("https:") || head.starts_with("//")
+}
+
 /// No scheme (a relative URL), or http, https or mailto.
 fn scheme_allowed(url: &str) -> bool {
     let url: String = url

@@ -3,6 +3,7 @@
 //! allowlist again right before they are set.
 
 pub mod badge;
+pub mod card;
 pub mod intl;
 pub mod listener;
 pub mod panic;

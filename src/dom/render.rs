@@ -35,23 +35,29 @@ pub struct Parts {
     pub verdict: Element,
 }
 
-/// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`.
+/// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`; `title`
+/// adds a visible title (when the card's header is off).
 pub fn build(
     document: &Document,
     root: &Element,
     table: &Table,
     today: Date,
     today_text: &str,
+    title: bool,
 ) -> Result<Parts, JsValue> {
     root.set_text_content(None);
 
-    let title = element(
-        document,
-        "div",
-        &[("class", "eol-table__title"), ("aria-hidden", "true")],
-    )?;
-    title.set_text_content(Some(&table.caption));
-    root.append_child(&title)?;
+    if title {
+        // The caption names the table for assistive technology; this is its visible twin when
+        // the card's header is off.
+        let title = element(
+            document,
+            "div",
+            &[("class", "eol-table__title"), ("aria-hidden", "true")],
+        )?;
+        title.set_text_content(Some(&table.caption));
+        root.append_child(&title)?;
+    }
 
     let toolbar = element(document, "div", &[("class", "eol-table__toolbar")])?;
     let group = element(

@@ -15,11 +15,13 @@ use web_sys::{
     ScrollLogicalPosition,
 };
 
+use super::card::{self as card_dom, Copier, Downloads};
 use super::intl::IntlWords;
 use super::listener::Listener;
 use super::render::{self, Parts};
 use super::{element, ROOT_CLASS};
 use crate::core::arrange::{arrange, Direction, Filter, State};
+use crate::core::card;
 use crate::core::date::Day;
 use crate::core::lookup;
 use crate::core::model::Product;
@@ -163,6 +165,68 @@ pub struct Settings {
     pub locale: Option<String>,
     /// A version to highlight, with a verdict above the table.
     pub version: Option<String>,
+    /// The card around the table.
+    pub card: CardSettings,
+}
+
+/// Where the Markdown description goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Description {
+    /// As endoflife.date lays it out: the first block quote (the summary) above the table, the
+    /// rest of the body below it.
+    #[default]
+    Split,
+    /// All of it above the table.
+    Above,
+    /// All of it below the table.
+    Below,
+    /// Not shown.
+    Hidden,
+}
+
+impl Description {
+    /// Reads the `description` option.
+    pub fn parse(text: &str) -> Result<Description, String> {
+        match text {
+            "split" => Ok(Description::Split),
+            "above" => Ok(Description::Above),
+            "below" => Ok(Description::Below),
+            "hidden" => Ok(Description::Hidden),
+            other => Err(format!(
+                "the `description` option is `{other}`; expected \"split\", \"above\", \"below\" or \"hidden\""
+            )),
+        }
+    }
+}
+
+/// What the card shows around the table.
+#[derive(Debug, Clone)]
+pub struct CardSettings {
+    /// The header: icon, title, labels.
+    pub header: bool,
+    /// Where the Markdown body goes.
+    pub description: Description,
+    /// The release policy link, hint and version command under the table.
+    pub info: bool,
+    /// The lifecycle timeline above the table.
+    pub timeline: bool,
+    /// Download controls.
+    pub downloads: Downloads,
+    /// Where icons come from (`{iconBase}{iconSlug}.svg`).
+    pub icon_base: String,
+}
+
+impl Default for CardSettings {
+    fn default() -> Self {
+        CardSettings {
+            header: true,
+            description: Description::default(),
+            info: true,
+            timeline: false,
+            downloads: Downloads::default(),
+            icon_base: card::ICON_BASE.to_owned(),
+        }
+    }
 }
 
 /// The state as the `eol-table:change` event and the `state` getter give it.
@@ -191,6 +255,8 @@ struct SortJs<'a> {
 pub struct Widget {
     document: Document,
     root: Element,
+    /// Holds the toolbar, the table and the live region (rebuilt on a locale change).
+    main: Element,
     product: Product,
     today: Day,
     settings: Settings,
@@ -200,6 +266,7 @@ pub struct Widget {
     shown: Vec<bool>,
     visible: usize,
     current: Option<usize>,
+    copier: Option<Copier>,
     listeners: Vec<Listener>,
 }
 
@@ -233,19 +300,47 @@ impl Widget {
         )
         .map_err(js)?;
         let words = words(settings.locale.as_deref())?;
-        let table = table::build(&view::evaluate(&product, today), words.as_ref());
+        let view = view::evaluate(&product, today);
+        let table = table::build(&view, words.as_ref());
+        let card = card::build(&view, &settings.card.icon_base);
+        drop(view);
+        let mut icon = None;
+        if settings.card.header {
+            let (header, img) = card_dom::header(document, &card).map_err(js)?;
+            root.append_child(&header).map_err(js)?;
+            icon = img;
+        }
+        if let Some(image) = card_dom::release_image(document, &card).map_err(js)? {
+            root.append_child(&image).map_err(js)?;
+        }
+        let main = element(document, "div", &[("class", "eol-table__main")]).map_err(js)?;
+        root.append_child(&main).map_err(js)?;
         let parts = render::build(
             document,
-            &root,
+            &main,
             &table,
             today.date(),
             &words.date(today.date()),
+            !settings.card.header,
         )
         .map_err(js)?;
+        let mut copier = None;
+        if settings.card.info {
+            if let Some(info) =
+                card_dom::info(document, &card, settings.card.downloads).map_err(js)?
+            {
+                root.append_child(&info.root).map_err(js)?;
+                copier = info
+                    .copied
+                    .zip(card.version_command.clone())
+                    .map(|(status, text)| Copier::new(document, text, status));
+            }
+        }
         let rows = table.rows.len();
         let widget = Rc::new(RefCell::new(Widget {
             document: document.clone(),
             root: root.clone(),
+            main,
             product,
             today,
             settings,
@@ -255,12 +350,18 @@ impl Widget {
             shown: vec![true; rows],
             visible: rows,
             current: None,
+            copier,
             listeners: Vec::new(),
         }));
-        let listeners = vec![
+        let mut listeners = vec![
             listen(&widget, &root, "click", Widget::on_click)?,
             listen(&widget, &root, "input", Widget::on_input)?,
         ];
+        if let Some(icon) = icon {
+            // A missing icon leaves no broken image behind.
+            let gone = icon.clone();
+            listeners.push(Listener::new(&icon, "error", move |_| gone.remove()).map_err(js)?);
+        }
         let mut this = widget
             .try_borrow_mut()
             .map_err(|_| "the table is busy".to_owned())?;
@@ -364,10 +465,11 @@ impl Widget {
         let today = self.today.date();
         self.parts = render::build(
             &self.document,
-            &self.root,
+            &self.main,
             &self.table,
             today,
             &words.date(today),
+            !self.settings.card.header,
         )
         .map_err(js)?;
         self.order.clear();
@@ -457,6 +559,12 @@ impl Widget {
                 None => return false,
             },
             "more" => state.show_all = !state.show_all,
+            "copy" => {
+                if let Some(copier) = &self.copier {
+                    copier.copy();
+                }
+                return false;
+            }
             "dates" => {
                 self.settings.date_style = match self.settings.date_style {
                     DateStyle::Relative => DateStyle::Absolute,

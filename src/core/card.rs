@@ -1,0 +1,135 @@
+//! What the product card shows around the table (REFERENCE.md §3): the title with its labels and
+//! icon, the release image, the release policy sentence, the "supported release" hint and the
+//! version command. URLs here have passed the allowlist.
+
+use super::url;
+use super::view::ProductView;
+
+/// Where the product icons live: the Simple Icons package on the jsDelivr CDN, as the site uses.
+pub const ICON_BASE: &str = "https://cdn.jsdelivr.net/npm/simple-icons/icons/";
+
+/// The parts of the card other than the table and the Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// The product name.
+    pub title: String,
+    /// The icon's URL (`{base}{iconSlug}.svg`); `None` without a slug or with a refused URL.
+    pub icon: Option<String>,
+    /// Category and tags, sorted, as small labels.
+    pub labels: Vec<String>,
+    /// The release schedule image.
+    pub release_image: Option<String>,
+    /// The release policy link.
+    pub policy_link: Option<String>,
+    /// "More information is available on the {title} website." reads with this sentence.
+    pub policy_text: (String, String, String),
+    /// Whether to add "You should be running one of the supported release numbers listed above
+    /// in the rightmost column." (the Latest column is on, the product not discontinued).
+    pub running_hint: bool,
+    /// The shell command that prints the installed version.
+    pub version_command: Option<String>,
+}
+
+/// The hint under the table when the Latest column shows.
+pub const RUNNING_HINT: &str =
+    "You should be running one of the supported release numbers listed above in the rightmost column.";
+
+/// The card of `view`, with icons from `icon_base` (default [`ICON_BASE`]).
+pub fn build(view: &ProductView<'_>, icon_base: &str) -> Card {
+    let product = view.product;
+    let icon = product.icon_slug.as_deref().and_then(|slug| {
+        let slug = slug.trim();
+        let plain = !slug.is_empty()
+            && slug
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        plain.then(|| [icon_base, slug, ".svg"].concat())
+    });
+    Card {
+        title: product.title.clone(),
+        icon: icon.as_deref().and_then(url::safe),
+        labels: product.tags.clone(),
+        release_image: product.release_image.as_deref().and_then(url::safe),
+        policy_link: view.release_policy_link.clone(),
+        policy_text: (
+            "More information is available on the ".to_owned(),
+            [product.title.as_str(), " website"].concat(),
+            ".".to_owned(),
+        ),
+        running_hint: product.columns.latest.is_some()
+            && !product.tags.iter().any(|t| t == "discontinued"),
+        version_command: product
+            .version_command
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+    use crate::core::{parse_today, products, view};
+
+    fn card_of(source: &str, base: &str) -> Card {
+        let product = parse(source).unwrap();
+        let today = parse_today("2022-05-01").unwrap();
+        build(&view::evaluate(&product, today), base)
+    }
+
+    #[test]
+    fn istio_card_has_icon_labels_policy_and_command() {
+        let card = card_of(products::ISTIO, ICON_BASE);
+        assert_eq!(card.title, "Istio");
+        assert_eq!(
+            card.icon.as_deref(),
+            Some("https://cdn.jsdelivr.net/npm/simple-icons/icons/istio.svg")
+        );
+        assert_eq!(card.labels, ["service"]);
+        assert_eq!(
+            card.policy_link.as_deref(),
+            Some("https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases")
+        );
+        assert_eq!(card.policy_text.1, "Istio website");
+        assert!(card.running_hint);
+        assert_eq!(card.version_command.as_deref(), Some("istioctl version"));
+    }
+
+    #[test]
+    fn na_icon_slug_shows_no_icon() {
+        let card = card_of("title: X\niconSlug: NA\nreleases: []\n", ICON_BASE);
+        assert_eq!(card.icon, None);
+    }
+
+    #[test]
+    fn icon_slug_cannot_leave_the_icon_folder() {
+        for slug in ["../../evil", "a/b", "x?y", "\"onerror"] {
+            let source = format!("title: X\niconSlug: '{slug}'\nreleases: []\n");
+            assert_eq!(card_of(&source, ICON_BASE).icon, None, "{slug}");
+        }
+    }
+
+    #[test]
+    fn icon_base_is_configurable_but_still_allowlisted() {
+        let source = "title: X\niconSlug: x\nreleases: []\n";
+        assert_eq!(
+            card_of(source, "/icons/").icon.as_deref(),
+            Some("/icons/x.svg")
+        );
+        assert_eq!(card_of(source, "javascript:alert(1)//").icon, None);
+    }
+
+    #[test]
+    fn hostile_release_image_is_dropped() {
+        let source = "title: X\nreleaseImage: 'javascript:alert(1)'\nreleases: []\n";
+        assert_eq!(card_of(source, ICON_BASE).release_image, None);
+    }
+
+    #[test]
+    fn discontinued_products_get_no_running_hint() {
+        let source = "title: X\ntags: discontinued\nreleases: []\n";
+        assert!(!card_of(source, ICON_BASE).running_hint);
+    }
+}
