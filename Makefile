@@ -4,7 +4,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 
-.PHONY: help setup build pack demo test fuzz
+.PHONY: help setup build pack demo test fuzz size
 
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
@@ -12,6 +12,7 @@ help:
 	@echo "make pack    build, then npm pack pkg/ into target/ (the tarball npm would publish)"
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
+	@echo "make size    what the wasm weighs per feature set (raw, gzip, brotli) and its largest parts"
 	@echo "make fuzz    run each fuzz target FUZZ_SECONDS (60) s (nightly; FUZZ_TARGETS=\"parse whole\" picks)"
 
 setup:
@@ -32,3 +33,6 @@ test:
 
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+size: setup
+	bash scripts/size.sh
