@@ -39,6 +39,49 @@ fn render_page_is_a_whole_styled_document() {
 }
 
 #[test]
+#[cfg(feature = "markdown")]
+fn render_page_shows_the_description_above_the_table_and_the_notes_below() {
+    let (ok, html, _) = eol_table(&["render", &seed(), "--today", "2022-05-01", "--page"]);
+    assert!(ok);
+    let description = html
+        .find("<p class=\"eol-table-description\"><a href=\"https://istio.io\" rel=\"noopener noreferrer\">Istio</a> is an open source service mesh")
+        .unwrap();
+    let table = html.find("<div class=\"eol-table\"").unwrap();
+    let notes = html
+        .find("<div class=\"eol-table-notes\"><p>Istio produce new builds")
+        .unwrap();
+    assert!(description < table && table < notes);
+    assert!(html.contains("<h4>Upgrading</h4><p>Istio recommends <a href=\"https://istio.io/latest/docs/setup/upgrade/canary/\" rel=\"noopener noreferrer\">canary upgrades</a>"));
+    assert!(!html.contains("<blockquote>"));
+}
+
+#[test]
+fn render_page_escapes_raw_html_in_the_body() {
+    let file = std::env::temp_dir().join("eol-table-cli-hostile-body.md");
+    std::fs::write(
+        &file,
+        "---\ntitle: X\nreleases:\n- releaseCycle: \"1\"\n---\n> Hi <script>alert(1)</script> [x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>\n",
+    )
+    .unwrap();
+    let (ok, html, _) = eol_table(&[
+        "render",
+        file.to_str().unwrap(),
+        "--today",
+        "2022-05-01",
+        "--page",
+    ]);
+    std::fs::remove_file(&file).ok();
+    assert!(ok);
+    assert!(!html.contains("<script>"));
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("javascript:"));
+    #[cfg(feature = "markdown")]
+    assert!(html.contains(
+        "<p class=\"eol-table-description\">Hi &lt;script&gt;alert(1)&lt;/script&gt; x</p>"
+    ));
+}
+
+#[test]
 fn built_in_products_render_by_id() {
     let (ok, ids, _) = eol_table(&["products"]);
     assert!(ok);

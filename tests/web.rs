@@ -951,3 +951,37 @@ fn rendering_and_destroying_a_thousand_times_leaks_nothing() {
     assert_eq!(host.children().length(), 0, "nothing left in the element");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn markdown_bodies_become_elements_and_text_never_markup() {
+    let document = document();
+    let host = host();
+    let nodes = eol_table::core::markdown::parse(
+        "## Upgrading\n\n<img src=x onerror=alert(1)> [bad](javascript:alert(1)) \
+         [good](https://example.com \"<b>t</b>\") ![cat](data:image/png;base64,AA)\n\n> quote",
+    );
+    let fragment = eol_table::dom::markdown::build(&document, &nodes).unwrap();
+    host.append_child(&fragment).unwrap();
+    assert_eq!(text(&all(&host, "h4")[0]), "Upgrading");
+    assert!(
+        all(&host, "img").is_empty(),
+        "raw HTML and refused images stay text"
+    );
+    let links = all(&host, "a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        links[0].get_attribute("href").as_deref(),
+        Some("https://example.com")
+    );
+    assert_eq!(
+        links[0].get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert_eq!(links[0].get_attribute("title").as_deref(), Some("<b>t</b>"));
+    assert_eq!(
+        text(&all(&host, "p")[0]),
+        "<img src=x onerror=alert(1)> bad good cat"
+    );
+    assert_eq!(text(&all(&host, "blockquote > p")[0]), "quote");
+    host.remove();
+}

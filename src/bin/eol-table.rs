@@ -1,7 +1,8 @@
 //! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page]`: the support table as
 //! static HTML, the same markup the widget builds, for pages that must work without JavaScript
 //! (`render` in the browser can take over the same element later). `--product ID` renders a
-//! built-in product instead of a file; `eol-table products` lists them.
+//! built-in product instead of a file; `eol-table products` lists them. `--page` makes a whole
+//! document, with the product's Markdown description above the table and its other notes below.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use eol_table::core::date::Day;
 use eol_table::core::json::{self, Format};
 use eol_table::core::wording::English;
-use eol_table::core::{html, parse_today, products, table, view};
+use eol_table::core::{html, markdown, parse_today, products, table, view};
 
 const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table products";
 
@@ -83,10 +84,24 @@ fn run(args: Vec<String>) -> Result<String, String> {
     }
     let mut title = String::new();
     html::escape_into(&mut title, &product.title);
+    // The Markdown body as the site shows it: the short description above the table, the rest
+    // (e.g. "Upgrading") below. Empty in a build without the `markdown` feature.
+    let body = markdown::split(markdown::parse(&product.body));
+    let (mut before, mut after) = (String::new(), String::new());
+    if !body.description.is_empty() {
+        before.push_str("<p class=\"eol-table-description\">");
+        html::markdown(&mut before, &body.description);
+        before.push_str("</p>\n");
+    }
+    if !body.rest.is_empty() {
+        after.push_str("\n<div class=\"eol-table-notes\">");
+        html::markdown(&mut after, &body.rest);
+        after.push_str("</div>");
+    }
     Ok(format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{fragment}\n</body>\n</html>\n",
+         <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{before}{fragment}{after}\n</body>\n</html>\n",
         eol_table::dom::STYLE
     ))
 }

@@ -2,6 +2,7 @@
 //! (minus its controls), so a page works without JavaScript and `render` can take over the same
 //! element later. Every text and attribute is escaped.
 
+use super::markdown::Node;
 use super::table::{Cell, Inline, Row, Table};
 use super::url;
 
@@ -126,6 +127,43 @@ fn inline(out: &mut String, inline: &Inline) {
             out.push_str("\">");
             escape_into(out, text);
             out.push_str("</abbr>");
+        }
+    }
+}
+
+/// A Markdown body ([`parse`](super::markdown::parse)) as HTML, every text and attribute value escaped. Walks
+/// the tree with its own stack, so no tree is too deep for it.
+pub fn markdown(out: &mut String, nodes: &[Node]) {
+    let mut stack = vec![(nodes.iter(), None)];
+    while let Some((iter, _)) = stack.last_mut() {
+        match iter.next() {
+            Some(Node::Text(text)) => escape_into(out, text),
+            Some(Node::Element {
+                tag,
+                attrs,
+                children,
+            }) => {
+                out.push('<');
+                out.push_str(tag.name());
+                for (name, value) in attrs {
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    escape_into(out, value);
+                    out.push('"');
+                }
+                out.push('>');
+                if !tag.is_void() {
+                    stack.push((children.iter(), Some(*tag)));
+                }
+            }
+            None => {
+                if let Some((_, Some(tag))) = stack.pop() {
+                    out.push_str("</");
+                    out.push_str(tag.name());
+                    out.push('>');
+                }
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod frontmatter;
 pub mod html;
 pub mod json;
 pub mod lookup;
+pub mod markdown;
 pub mod model;
 pub mod parse;
 pub mod products;

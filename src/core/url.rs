@@ -13,12 +13,24 @@ pub fn safe(raw: &str) -> Option<String> {
     if url.is_empty() || url.chars().any(|c| c.is_control()) {
         return None;
     }
-    // Entity tricks (`&#106;avascript:`) are harmless in an attribute set from script, but a
-    // URL that means a script once decoded is refused all the same.
-    if !scheme_allowed(url) || !scheme_allowed(&decode_entities(url)) {
+    // Entity and percent tricks (`&#106;avascript:`, `javascript%3A`) are harmless in an
+    // attribute set from script, but a URL that means a script once decoded is refused all the
+    // same, however many times it was encoded.
+    if !scheme_allowed(url) {
         return None;
     }
-    Some(url.replace(' ', "%20"))
+    let mut decoded = url.to_owned();
+    for round in 0..=DECODE_ROUNDS {
+        let next = decode_percents(&decode_entities(&decoded));
+        if next == decoded {
+            return Some(url.replace(' ', "%20"));
+        }
+        if round == DECODE_ROUNDS || !scheme_allowed(&next) {
+            break;
+        }
+        decoded = next;
+    }
+    None
 }
 
 /// Whether an allowed URL leaves the site (http, https or protocol-relative), so that a link
@@ -28,6 +40,9 @@ pub fn is_external(url: &str) -> bool {
     let head = head.to_ascii_lowercase();
     head.starts_with("http:") || head.starts_with("https:") || head.starts_with("//")
 }
+
+/// How many layers of encoding [`safe`] looks through; a URL with more is refused.
+const DECODE_ROUNDS: usize = 3;
 
 /// No scheme (a relative URL), or http, https or mailto.
 fn scheme_allowed(url: &str) -> bool {
@@ -96,6 +111,27 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes (a bad escape stays as written, bytes that are not UTF-8 become U+FFFD).
+fn decode_percents(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.bytes();
+    while let Some(byte) = rest.next() {
+        let mut ahead = rest.clone();
+        match (byte, ahead.next().and_then(hex), ahead.next().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                bytes.push(u8::try_from(high * 16 + low).unwrap_or(b'%'));
+                rest = ahead;
+            }
+            _ => bytes.push(byte),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// True when [`safe`] had to change the URL beyond trimming white space, so the author may want
 /// to fix the file.
 pub fn has_stray_characters(raw: &str) -> bool {
@@ -124,6 +160,9 @@ mod tests {
             "#section",
             "?q=1",
             "//cdn.example.com/x.svg",
+            "https://github.com/istio/istio/wiki/Dev%20Builds",
+            "https://example.com/a%3Ab?q=%25",
+            "100%",
         ] {
             assert_eq!(safe(url).as_deref(), Some(url), "{url}");
         }
@@ -145,6 +184,13 @@ mod tests {
             "javascript&colon;alert(1)",
             "java&Tab;script:alert(1)",
             "&#0000106avascript:alert(1)",
+            "javascript%3Aalert(1)",
+            "java%73cript:alert(1)",
+            "%6A%61vascript:alert(1)",
+            "%256Aavascript:alert(1)",
+            "&#37;6Aavascript:alert(1)",
+            "javascript&#x25;3Aalert(1)",
+            "%2525252525%6Aavascript:alert(1)",
             "file:///etc/passwd",
             "",
         ] {

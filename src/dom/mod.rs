@@ -6,6 +6,7 @@ pub mod badge;
 pub mod card;
 pub mod intl;
 pub mod listener;
+pub mod markdown;
 pub mod panic;
 pub mod render;
 pub mod widget;
