@@ -70,7 +70,24 @@ if [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] ||
     "vite@$VITE_VERSION" "typescript@$TYPESCRIPT_VERSION"
 fi
 
+# Python venv in .tools/py with icalendar: tests/ical.rs parses the exported calendars with it.
+py_icalendar() { .tools/py/bin/python3 -c 'import icalendar; print(icalendar.__version__)' 2>/dev/null || true; }
+if [ "$(py_icalendar)" != "$ICALENDAR_VERSION" ]; then
+  command -v python3 >/dev/null || { say "python3 not found (needed by the calendar test)"; exit 1; }
+  if [ ! -x .tools/py/bin/python3 ]; then
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      say "installing python3-venv (apt)"
+      sudo_if_needed apt-get update -q
+      sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+    fi
+    rm -rf .tools/py
+    python3 -m venv .tools/py
+  fi
+  say "installing icalendar $ICALENDAR_VERSION into .tools/py"
+  .tools/py/bin/python3 -m pip install -q --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
+fi
+
 say "ready in ${SECONDS}s: $(wasm-bindgen --version), $(wasm-pack --version)," \
     "binaryen $(npm_version binaryen), playwright-core $(npm_version playwright-core)," \
-    "vite $(npm_version vite), typescript $(npm_version typescript)," \
+    "vite $(npm_version vite), typescript $(npm_version typescript), icalendar $(py_icalendar)," \
     "$(/usr/bin/chromium --version 2>/dev/null)"

@@ -6,8 +6,8 @@
 //!
 //! The crate is a pure core ([`core`]: parsing, statuses, wording, the table model), tested
 //! natively, and a DOM layer ([`dom`]) that turns the table model into elements. This file holds
-//! only the JavaScript surface: `render` (and the `EolTable` it returns), `parseProduct` and
-//! `products`.
+//! only the JavaScript surface: `render` (and the `EolTable` it returns), `parseProduct`, the
+//! exports (`toMarkdown`, `toCsv`, `toJson`, `toICalendar`) and `products`.
 //!
 //! ```
 //! use eol_table::core::{self, parse::parse, products, table, view, wording::English};
@@ -158,7 +158,7 @@ export interface VersionCheck {
   short: string;
 }
 
-/** Options of `parseProduct`. */
+/** Options of `parseProduct`, `checkVersion` and the exports (`toCsv`, `toMarkdown`, `toJson`, `toICalendar`). */
 export interface ParseOptions {
   /** The day statuses are computed for, "YYYY-MM-DD". Default: the local date. */
   today?: string;
@@ -477,14 +477,66 @@ pub fn parse_product(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let (text, options) =
-        inputs(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
-    let today = today(&options).map_err(|m| JsError::new(&m))?;
-    let product = read(&text, &options).map_err(|m| JsError::new(&m))?;
+    let (product, today) =
+        product_on(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
     let result = api::build(&view::evaluate(&product, today));
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|err| JsError::new(&err.to_string()))
+}
+
+/// The support table of `source` (`null`: a built-in product) as a GitHub-flavoured Markdown
+/// table: the columns the product shows, one row per release cycle, dates in ISO form.
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    export(source.as_ref(), options.as_ref(), core::export::to_markdown)
+}
+
+/// The support table of `source` as CSV (RFC 4180, CRLF line ends, a header row; cells a
+/// spreadsheet would run as formulas start with `'`).
+#[wasm_bindgen(js_name = toCsv)]
+pub fn to_csv(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    export(source.as_ref(), options.as_ref(), core::export::to_csv)
+}
+
+/// The support table of `source` as JSON text: an array of one object per release cycle with
+/// the same keys each (`cycle`, `releaseDate`, `eol`, ..., `isMaintained`), dates in ISO form.
+#[wasm_bindgen(js_name = toJson)]
+pub fn to_json(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    export(source.as_ref(), options.as_ref(), core::export::to_json)
+}
+
+/// The end dates of `source` (end of active support, end of life, end of extended support) as
+/// an iCalendar file of all-day events with stable UIDs, for "Add to calendar". The same
+/// source and `today` always give the same text.
+#[wasm_bindgen(js_name = toICalendar)]
+pub fn to_icalendar(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    export(
+        source.as_ref(),
+        options.as_ref(),
+        core::export::to_icalendar,
+    )
+}
+
+fn export(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+    write: fn(&view::ProductView<'_>) -> String,
+) -> Result<String, JsError> {
+    let (product, today) = product_on(source, options).map_err(|m| JsError::new(&m))?;
+    Ok(write(&view::evaluate(&product, today)))
 }
 
 /// Matches `version` (`1.12.4`, `v1.12.4`, `22.04.3 LTS`, a codename) to its release cycle in
@@ -569,9 +621,7 @@ fn version_check(
     version: &str,
     options: Option<&JsValue>,
 ) -> Result<core::lookup::Check, String> {
-    let (text, options) = inputs(source, options)?;
-    let today = today(&options)?;
-    let product = read(&text, &options)?;
+    let (product, today) = product_on(source, options)?;
     Ok(core::lookup::check(
         &view::evaluate(&product, today),
         version,
@@ -687,6 +737,16 @@ fn inputs(
         }
     };
     Ok((text, options))
+}
+
+/// The product of the JS arguments, and the day to evaluate it on.
+fn product_on(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(Product, Day), String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    Ok((read(&text, &options)?, today))
 }
 
 /// Reads `text` in the format the options name (default: detected).

@@ -131,6 +131,35 @@ fn a_build_embeds_every_file_of_eol_table_products() {
 }
 
 #[test]
+fn export_writes_the_table_as_text_or_the_end_dates_as_a_calendar() {
+    let export = |to: &str| eol_table(&["export", "--to", to, &seed(), "--today", "2022-05-01"]);
+    let (ok, csv, _) = export("csv");
+    assert!(ok);
+    assert!(csv.starts_with("Release,Released,End of Support,Latest\r\n1.13,2022-02-11,2022-10,"));
+    let (ok, md, _) = export("md");
+    assert!(ok);
+    assert!(md.starts_with("| Release | Released | End of Support | Latest |\n| --- |"));
+    let (ok, json, _) = export("json");
+    assert!(ok);
+    assert!(json.starts_with("[\n  {\"cycle\":\"1.13\","));
+    let (ok, ics, _) = export("ics");
+    assert!(ok);
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 7);
+    let (ok, by_id, _) = eol_table(&[
+        "export",
+        "--to",
+        "ics",
+        "--product",
+        "istio",
+        "--today",
+        "2022-05-01",
+    ]);
+    assert!(ok);
+    assert_eq!(by_id, ics);
+}
+
+#[test]
 fn bad_input_and_bad_arguments_fail_with_a_message() {
     let dir = std::env::temp_dir().join(format!("eol-table-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -149,5 +178,23 @@ fn bad_input_and_bad_arguments_fail_with_a_message() {
     let (ok, _, err) = eol_table(&["render"]);
     assert!(!ok);
     assert!(err.contains("usage: eol-table render"), "{err}");
+    let (ok, _, err) = eol_table(&["export", &seed()]);
+    assert!(!ok);
+    assert!(
+        err.starts_with("eol-table: export needs --to csv, md, json or ics"),
+        "{err}"
+    );
+    let (ok, _, err) = eol_table(&["export", "--to", "pdf", &seed()]);
+    assert!(!ok);
+    assert!(
+        err.starts_with("eol-table: unknown export format `pdf`"),
+        "{err}"
+    );
+    let (ok, _, err) = eol_table(&["export", "--to", "csv", "--page", &seed()]);
+    assert!(!ok);
+    assert!(
+        err.starts_with("eol-table: unknown option `--page`"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

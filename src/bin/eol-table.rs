@@ -3,6 +3,10 @@
 //! (`render` in the browser can take over the same element later). `--product ID` renders a
 //! built-in product instead of a file; `eol-table products` lists them. `--page` makes a whole
 //! document, with the product's Markdown description above the table and its other notes below.
+//!
+//! `eol-table export --to csv|md|json|ics <file|-> [--today YYYY-MM-DD] [--format F]`: the
+//! table as CSV, Markdown or JSON, or its end dates as an iCalendar file. `--format` names the
+//! input format in both commands, so the output format is `--to`.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -10,10 +14,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use eol_table::core::date::Day;
 use eol_table::core::json::{self, Format};
+use eol_table::core::view::ProductView;
 use eol_table::core::wording::English;
-use eol_table::core::{html, markdown, parse_today, products, table, view};
+use eol_table::core::{export, html, markdown, parse_today, products, table, view};
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table products";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -30,21 +35,33 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> Result<String, String> {
     let mut args = args.into_iter();
-    match args.next().as_deref() {
-        Some("render") => {}
+    let render = match args.next().as_deref() {
+        Some("render") => true,
+        Some("export") => false,
         Some("products") => return Ok(products::ids().join("\n") + "\n"),
         _ => return Err(USAGE.to_owned()),
-    }
+    };
     let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
+    let mut to: Option<fn(&ProductView<'_>) -> String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
+            "--to" if !render => {
+                let name = args.next().ok_or(USAGE)?;
+                to = Some(match name.as_str() {
+                    "csv" => export::to_csv,
+                    "md" | "markdown" => export::to_markdown,
+                    "json" => export::to_json,
+                    "ics" | "ical" => export::to_icalendar,
+                    _ => return Err(format!("unknown export format `{name}`\n{USAGE}")),
+                });
+            }
             "--format" => {
                 let name = args.next().ok_or(USAGE)?;
                 format = Format::parse(&name)
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
             }
-            "--page" => page = true,
+            "--page" if render => page = true,
             "--product" => {
                 let id = args.next().ok_or(USAGE)?;
                 if products::builtin(&id).is_none() {
@@ -56,11 +73,15 @@ fn run(args: Vec<String>) -> Result<String, String> {
                 file = Some(format!("product:{id}"));
             }
             "-h" | "--help" => return Err(USAGE.to_owned()),
+            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
             _ if file.is_none() => file = Some(arg),
             _ => return Err(USAGE.to_owned()),
         }
     }
     let file = file.ok_or(USAGE)?;
+    if !render && to.is_none() {
+        return Err(format!("export needs --to csv, md, json or ics\n{USAGE}"));
+    }
     let builtin = file.strip_prefix("product:").and_then(products::builtin);
     let source = if let Some(source) = builtin {
         source.to_owned()
@@ -78,7 +99,11 @@ fn run(args: Vec<String>) -> Result<String, String> {
         None => utc_today(),
     };
     let product = json::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
-    let fragment = html::table(&table::build(&view::evaluate(&product, today), &English));
+    let view = view::evaluate(&product, today);
+    if let Some(write) = to {
+        return Ok(write(&view));
+    }
+    let fragment = html::table(&table::build(&view, &English));
     if !page {
         return Ok(fragment + "\n");
     }

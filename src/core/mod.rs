@@ -1,7 +1,8 @@
 //! The pure core: reads product files and builds the support table, with no browser in sight.
 //!
 //! `parse` → [`model::Product`] → `view::evaluate` (statuses on a day) → `table::build` (the
-//! table model) or `api::build` (the API v1 JSON shape).
+//! table model), `api::build` (the API v1 JSON shape) or `export` (CSV, Markdown, JSON and
+//! iCalendar text).
 
 pub mod api;
 pub mod arrange;
@@ -9,6 +10,7 @@ pub mod badge;
 pub mod card;
 pub mod date;
 pub mod error;
+pub mod export;
 pub mod frontmatter;
 pub mod html;
 pub mod json;

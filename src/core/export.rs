@@ -1,0 +1,836 @@
+//! The support table as files to take away: Markdown, CSV and JSON of the normalised table, and
+//! an iCalendar file of the end dates.
+//!
+//! Markdown and CSV have the columns the product shows, with the site's headers, one row per
+//! release cycle in display order. Cells hold the data, not the relative wording: dates in ISO
+//! form as the file gives them (`2022-06-30`, or `2022-06` for a month), text as shown. A
+//! yes/no end (`eol: true`) keeps the table's words (`No`, `Yes`, `Discontinued`,
+//! `In Production`), since `true` under a "Security Support" header would read backwards; a
+//! missing value keeps `Unknown` or `Unavailable`. JSON has the raw values instead: see
+//! [`to_json`].
+
+use std::collections::BTreeMap;
+
+use super::api;
+use super::date::{Date, Day};
+use super::table::{self, Cell, Inline};
+use super::view::ProductView;
+use super::wording::English;
+
+/// A cell's data: dates in ISO form, everything else as shown.
+fn plain(cell: &Cell) -> String {
+    let mut out = String::new();
+    for inline in &cell.content {
+        out.push_str(match inline {
+            Inline::Dated { datetime, .. } | Inline::Time { datetime, .. } => datetime,
+            Inline::Text(text) | Inline::Link { text, .. } | Inline::Abbr { text, .. } => text,
+        });
+    }
+    out
+}
+
+/// The header row, then each row's cells as data.
+fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
+    let table = table::build(view, &English);
+    let header = table.columns.iter().map(|c| c.header.clone()).collect();
+    std::iter::once(header)
+        .chain(
+            table
+                .rows
+                .iter()
+                .map(|row| row.cells.iter().map(plain).collect()),
+        )
+        .collect()
+}
+
+/// The table as a GitHub-flavoured Markdown pipe table.
+pub fn to_markdown(view: &ProductView<'_>) -> String {
+    let mut out = String::new();
+    for (i, row) in grid(view).iter().enumerate() {
+        out.push('|');
+        for cell in row {
+            out.push(' ');
+            markdown_escape_into(&mut out, cell);
+            out.push_str(" |");
+        }
+        out.push('\n');
+        if i == 0 {
+            out.push('|');
+            row.iter().for_each(|_| out.push_str(" --- |"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Writes `text` as the content of a Markdown table cell: a line break becomes `<br>`, and the
+/// characters that would end the cell or start markup (`|`, `\`, emphasis, code, links, HTML,
+/// entities) are backslash-escaped, so data shows as written.
+pub fn markdown_escape_into(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The table as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when needed.
+pub fn to_csv(view: &ProductView<'_>) -> String {
+    let mut out = String::new();
+    for row in grid(view) {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field_into(&mut out, cell);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Writes one CSV field: quoted (with `"` doubled) when it holds a comma, quote, CR or LF, and
+/// with a leading `'` when a spreadsheet would read it as a formula (OWASP's CSV injection
+/// advice: a start of `=`, `+`, `-`, `@`, tab or CR). A sign followed by a plain number
+/// (`-1`, `+2.5`) or alone (`-`) is no formula and stays as it is.
+pub fn csv_field_into(out: &mut String, field: &str) {
+    let quoted = field.contains([',', '"', '\r', '\n']);
+    if quoted {
+        out.push('"');
+    }
+    if formula_like(field) {
+        out.push('\'');
+    }
+    for c in field.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
+    }
+}
+
+fn formula_like(field: &str) -> bool {
+    let mut chars = field.chars();
+    match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('-' | '+') => !chars.all(|c| c.is_ascii_digit() || c == '.'),
+        _ => false,
+    }
+}
+
+/// The table as JSON: an array with one object per release cycle, in display order, each with
+/// the same keys: `cycle`, `label`, `codename`, `releaseDate`, then `lts`, `eoas`, `eol`,
+/// `discontinued` and `eoes` as the file gives them (an ISO date, `true`/`false`, or `null`),
+/// `latest`, `latestReleaseDate`, `link`, the flags computed for the day (`isLts`, `isEoas`,
+/// `isEol`, `isDiscontinued`, `isEoes`, `isMaintained`) and `custom` (field values by name, or
+/// `null`). As in the site's API ([`api::build`], whose values these are), the values of a
+/// column the product does not show are `null`.
+pub fn to_json(view: &ProductView<'_>) -> String {
+    let releases = api::build(view).releases;
+    let mut out = String::from("[");
+    for (i, (r, rv)) in releases.iter().zip(&view.releases).enumerate() {
+        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
+        let mut first = true;
+        let mut key = |out: &mut String, name: &str| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            json_string_into(out, name);
+            out.push(':');
+        };
+        let latest = r.latest.as_ref();
+        let texts = [
+            ("cycle", Some(&r.name)),
+            ("label", Some(&r.label)),
+            ("codename", r.codename.as_ref()),
+            ("releaseDate", r.release_date.as_ref()),
+        ];
+        for (name, value) in texts {
+            key(&mut out, name);
+            json_value_into(&mut out, value.map(|v| Ok(v.as_str())));
+        }
+        let flat = |v: &Option<Option<bool>>| v.flatten();
+        let phases = [
+            ("lts", r.lts_from.as_ref(), Some(r.is_lts)),
+            (
+                "eoas",
+                r.eoas_from.as_ref().and_then(Option::as_ref),
+                flat(&r.is_eoas),
+            ),
+            ("eol", r.eol_from.as_ref(), r.is_eol),
+            (
+                "discontinued",
+                r.discontinued_from.as_ref().and_then(Option::as_ref),
+                flat(&r.is_discontinued),
+            ),
+            (
+                "eoes",
+                r.eoes_from.as_ref().and_then(Option::as_ref),
+                flat(&r.is_eoes),
+            ),
+        ];
+        for (name, date, reached) in phases {
+            key(&mut out, name);
+            let value = date.map(|d| Ok(d.as_str())).or(reached.map(Err));
+            json_value_into(&mut out, value);
+        }
+        let texts = [
+            ("latest", latest.and_then(|l| l.name.as_ref())),
+            ("latestReleaseDate", latest.and_then(|l| l.date.as_ref())),
+            ("link", rv.link.as_ref()),
+        ];
+        for (name, value) in texts {
+            key(&mut out, name);
+            json_value_into(&mut out, value.map(|v| Ok(v.as_str())));
+        }
+        let flags = [
+            ("isLts", Some(r.is_lts)),
+            ("isEoas", flat(&r.is_eoas)),
+            ("isEol", r.is_eol),
+            ("isDiscontinued", flat(&r.is_discontinued)),
+            ("isEoes", flat(&r.is_eoes)),
+            ("isMaintained", Some(r.is_maintained)),
+        ];
+        for (name, value) in flags {
+            key(&mut out, name);
+            json_value_into(&mut out, value.map(Err));
+        }
+        key(&mut out, "custom");
+        json_custom_into(&mut out, r.custom.as_ref());
+        out.push('}');
+    }
+    out.push_str(if releases.is_empty() { "]\n" } else { "\n]\n" });
+    out
+}
+
+/// `null`, a string (`Ok`) or a boolean (`Err`).
+fn json_value_into(out: &mut String, value: Option<Result<&str, bool>>) {
+    match value {
+        None => out.push_str("null"),
+        Some(Ok(text)) => json_string_into(out, text),
+        Some(Err(b)) => out.push_str(if b { "true" } else { "false" }),
+    }
+}
+
+fn json_custom_into(out: &mut String, custom: Option<&BTreeMap<String, Option<String>>>) {
+    let Some(custom) = custom else {
+        out.push_str("null");
+        return;
+    };
+    out.push('{');
+    for (i, (name, value)) in custom.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json_string_into(out, name);
+        out.push(':');
+        json_value_into(out, value.as_deref().map(Ok));
+    }
+    out.push('}');
+}
+
+/// Writes `text` as a JSON string (RFC 8259): quotes, backslashes and control characters escaped.
+pub fn json_string_into(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str("\\u00");
+                hex_into(out, "", &[c as u8]);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active
+/// support, end of life and end of extended support that is a date and whose column the product
+/// shows. A month-only date falls on the month's last day, the day the site counts it ended.
+///
+/// Each event's `UID` is made of the product id, the release cycle and the milestone
+/// ([`uid_part_into`]), so a calendar that subscribes to the file updates its events instead of
+/// adding new ones; `DTSTAMP` is `today` at midnight UTC, so the same input and day always give
+/// the same file.
+pub fn to_icalendar(view: &ProductView<'_>) -> String {
+    let product = view.product;
+    let columns = &product.columns;
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//eol-table//eol-table//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        content_line_into(&mut out, line);
+    }
+    text_line_into(&mut out, "X-WR-CALNAME:", &product.title);
+    let mut stamp = String::from("DTSTAMP:");
+    date_into(&mut stamp, view.today.date());
+    stamp.push_str("T000000Z");
+    for release in &view.releases {
+        let life = &release.life;
+        let milestones = [
+            ("eoas", "end of active support", &columns.eoas, life.eoas),
+            ("eol", "end of life", &columns.eol, life.eol),
+            ("eoes", "end of extended support", &columns.eoes, life.eoes),
+        ];
+        let name = if release.label.starts_with(&product.title) {
+            release.label.clone()
+        } else {
+            [product.title.as_str(), " ", &release.label].concat()
+        };
+        let link = release.link.as_ref().filter(|link| {
+            let lower = link.to_ascii_lowercase();
+            lower.starts_with("https://") || lower.starts_with("http://")
+        });
+        for (id, what, header, phase) in milestones {
+            let (Some(header), Some(date)) = (header, phase.from()) else {
+                continue;
+            };
+            let day = date.last_day();
+            content_line_into(&mut out, "BEGIN:VEVENT");
+            let mut uid = String::from("UID:");
+            uid_part_into(&mut uid, &product.id);
+            uid.push('-');
+            uid_part_into(&mut uid, &release.release.cycle);
+            for part in ["-", id, "@eol-table"] {
+                uid.push_str(part);
+            }
+            content_line_into(&mut out, &uid);
+            content_line_into(&mut out, &stamp);
+            let mut start = String::from("DTSTART;VALUE=DATE:");
+            date_into(&mut start, day.date());
+            content_line_into(&mut out, &start);
+            let next = Day::from_number(day.number() + 1).date();
+            // No DTEND after 9999-12-31: an all-day event without one lasts the day (RFC 5545).
+            if next.year() <= 9999 {
+                let mut end = String::from("DTEND;VALUE=DATE:");
+                date_into(&mut end, next);
+                content_line_into(&mut out, &end);
+            }
+            text_line_into(&mut out, "SUMMARY:", &[&name, ": ", what].concat());
+            let mut description = [&name, " \u{2014} ", header, ": ", &date.iso()].concat();
+            if date.is_month() {
+                description.push_str(" (only the month is known; shown on its last day)");
+            }
+            text_line_into(&mut out, "DESCRIPTION:", &description);
+            if let Some(link) = link {
+                let mut url = String::from("URL:");
+                // A URI is ASCII: the UTF-8 bytes of other characters are percent-encoded.
+                for c in link.chars() {
+                    if c.is_ascii() {
+                        url.push(c);
+                    } else {
+                        hex_into(&mut url, "%", c.encode_utf8(&mut [0; 4]).as_bytes());
+                    }
+                }
+                content_line_into(&mut out, &url);
+            }
+            content_line_into(&mut out, "TRANSP:TRANSPARENT");
+            content_line_into(&mut out, "END:VEVENT");
+        }
+    }
+    content_line_into(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// `YYYYMMDD`.
+fn date_into(out: &mut String, date: Date) {
+    out.extend(date.iso().chars().filter(|c| *c != '-'));
+}
+
+/// Writes `text` into a UID: ASCII letters, digits, `.` and `-` as they are, every other byte
+/// as `_` and two hex digits (`1.6 and earlier` → `1.6_20and_20earlier`). Distinct texts stay
+/// distinct, so distinct release cycles get distinct UIDs.
+pub fn uid_part_into(out: &mut String, text: &str) {
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+            out.push(char::from(b));
+        } else {
+            hex_into(out, "_", &[b]);
+        }
+    }
+}
+
+/// Each byte as `mark` and two upper-case hex digits.
+fn hex_into(out: &mut String, mark: &str, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in bytes {
+        out.push_str(mark);
+        for digit in [b >> 4, b & 15] {
+            out.push(char::from(
+                HEX.get(usize::from(digit)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+}
+
+/// Writes a property of TEXT value: `name` (with its `:`) and `value` escaped.
+fn text_line_into(out: &mut String, name: &str, value: &str) {
+    let mut line = String::from(name);
+    ical_escape_into(&mut line, value);
+    content_line_into(out, &line);
+}
+
+/// Escapes `text` as an iCalendar TEXT value: `\`, `;` and `,` get a backslash, a line break
+/// becomes `\n`, and other control characters (which TEXT cannot hold) are left out.
+pub fn ical_escape_into(out: &mut String, text: &str) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Writes one content line with its CRLF, folded so that no line is longer than 75 octets: a
+/// longer line continues on lines that start with a space (RFC 5545 §3.1), never inside a UTF-8
+/// character.
+pub fn content_line_into(out: &mut String, line: &str) {
+    const LIMIT: usize = 75;
+    let mut len = 0;
+    for c in line.chars() {
+        if len + c.len_utf8() > LIMIT {
+            out.push_str("\r\n ");
+            len = 1;
+        }
+        out.push(c);
+        len += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse;
+    use crate::core::{parse_today, products, view};
+
+    #[track_caller]
+    fn on(source: &str, today: &str, write: fn(&ProductView<'_>) -> String) -> String {
+        let product = parse(source).unwrap();
+        write(&view::evaluate(&product, parse_today(today).unwrap()))
+    }
+
+    fn istio(write: fn(&ProductView<'_>) -> String) -> String {
+        on(products::ISTIO, "2022-05-01", write)
+    }
+
+    const ISTIO_LINK: &str =
+        "https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases";
+
+    /// A product with every column, a title in its labels, text that needs escaping and
+    /// ends that are not dates.
+    const ACME: &str = "---\ntitle: Acme, Inc; DB\npermalink: /acme\neoasColumn: true\n\
+        discontinuedColumn: true\neoesColumn: true\ncustomFields:\n\
+        - name: engine\n  display: after-release-column\n  label: \"Engine | core\"\n\
+        releases:\n\
+        - releaseCycle: \"2\"\n  releaseLabel: \"Acme, Inc; DB 2\"\n  lts: true\n  releaseDate: 2024-01-01\n\
+        \x20 eoas: 2025-06\n  eol: 9999-12-31\n  eoes: true\n  discontinued: false\n\
+        - releaseCycle: \"1 / old\"\n  engine: \"=cmd|' /C calc'!A0\"\n  releaseDate: 2020-01-01\n\
+        \x20 eoas: true\n  eol: 2022-01-31\n  eoes: 2023-02\n  discontinued: 2021-01-01\n\
+        \x20 link: /relative\n  latest: \"1.9\"\n  latestReleaseDate: 2021-12-01\n---\n";
+
+    fn acme(write: fn(&ProductView<'_>) -> String) -> String {
+        on(ACME, "2022-05-01", write)
+    }
+
+    #[test]
+    fn istio_as_markdown_has_the_shown_columns_with_iso_dates() {
+        assert_eq!(
+            istio(to_markdown),
+            "| Release | Released | End of Support | Latest |\n\
+             | --- | --- | --- | --- |\n\
+             | 1.13 | 2022-02-11 | 2022-10 | Unknown |\n\
+             | 1.12 | 2021-11-18 | 2022-06 | Unknown |\n\
+             | 1.11 | 2021-08-12 | 2022-03 | Unknown |\n\
+             | 1.10 | 2021-05-18 | 2022-01-07 | Unknown |\n\
+             | 1.9 | 2021-02-09 | 2021-10-08 | Unknown |\n\
+             | 1.8 | 2020-11-10 | 2021-05-12 | Unknown |\n\
+             | 1.7 | 2020-08-21 | 2021-02-25 | Unknown |\n\
+             | 1.6 and earlier | Unknown | Unknown | Unknown |\n"
+        );
+    }
+
+    #[test]
+    fn istio_as_csv_has_a_header_row_and_crlf_line_ends() {
+        assert_eq!(
+            istio(to_csv),
+            "Release,Released,End of Support,Latest\r\n\
+             1.13,2022-02-11,2022-10,Unknown\r\n\
+             1.12,2021-11-18,2022-06,Unknown\r\n\
+             1.11,2021-08-12,2022-03,Unknown\r\n\
+             1.10,2021-05-18,2022-01-07,Unknown\r\n\
+             1.9,2021-02-09,2021-10-08,Unknown\r\n\
+             1.8,2020-11-10,2021-05-12,Unknown\r\n\
+             1.7,2020-08-21,2021-02-25,Unknown\r\n\
+             1.6 and earlier,Unknown,Unknown,Unknown\r\n"
+        );
+    }
+
+    #[test]
+    fn istio_as_json_is_one_object_per_cycle_with_the_same_keys() {
+        let json = istio(to_json);
+        let lines: Vec<&str> = json.lines().collect();
+        assert_eq!(lines.len(), 10);
+        assert_eq!(lines[0], "[");
+        let link = ["\"link\":\"", ISTIO_LINK, "\""].concat();
+        assert_eq!(
+            lines[2],
+            [
+                r#"  {"cycle":"1.12","label":"1.12","codename":null,"releaseDate":"2021-11-18","#,
+                r#""lts":false,"eoas":null,"eol":"2022-06","discontinued":null,"eoes":null,"#,
+                r#""latest":null,"latestReleaseDate":null,"#,
+                &link,
+                r#","isLts":false,"isEoas":null,"isEol":false,"isDiscontinued":null,"#,
+                r#""isEoes":null,"isMaintained":true,"custom":null},"#
+            ]
+            .concat()
+        );
+        assert_eq!(
+            lines[8],
+            [
+                r#"  {"cycle":"1.6 and earlier","label":"1.6 and earlier","codename":null,"#,
+                r#""releaseDate":null,"lts":false,"eoas":null,"eol":null,"discontinued":null,"#,
+                r#""eoes":null,"latest":null,"latestReleaseDate":null,"#,
+                &link,
+                r#","isLts":false,"isEoas":null,"isEol":null,"isDiscontinued":null,"#,
+                r#""isEoes":null,"isMaintained":false,"custom":null}"#
+            ]
+            .concat()
+        );
+        assert_eq!(lines[9], "]");
+        assert!(json.ends_with("]\n"));
+    }
+
+    #[test]
+    fn istio_as_icalendar_has_an_all_day_event_per_end_of_life_date() {
+        let ics = istio(to_icalendar);
+        let head = [
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//eol-table//eol-table//EN\r\n",
+            "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:Istio\r\n",
+            "BEGIN:VEVENT\r\nUID:istio-1.13-eol@eol-table\r\nDTSTAMP:20220501T000000Z\r\n",
+            "DTSTART;VALUE=DATE:20221031\r\nDTEND;VALUE=DATE:20221101\r\n",
+            "SUMMARY:Istio 1.13: end of life\r\n",
+            "DESCRIPTION:Istio 1.13 \u{2014} End of Support: 2022-10 (only the month is known\r\n",
+            " \\; shown on its last day)\r\n",
+            "URL:https://istio.io/latest/docs/releases/supported-releases/#support-statu\r\n",
+            " s-of-istio-releases\r\n",
+            "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
+            "BEGIN:VEVENT\r\nUID:istio-1.12-eol@eol-table\r\n",
+        ]
+        .concat();
+        assert!(ics.starts_with(&head), "{ics}");
+        assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+        let events: Vec<(&str, &str)> = ics
+            .split("BEGIN:VEVENT\r\n")
+            .skip(1)
+            .map(|event| {
+                let field = |name: &str| {
+                    event
+                        .lines()
+                        .find_map(|line| line.strip_prefix(name))
+                        .unwrap()
+                };
+                (field("UID:"), field("DTSTART;VALUE=DATE:"))
+            })
+            .collect();
+        assert_eq!(
+            events,
+            [
+                ("istio-1.13-eol@eol-table", "20221031"),
+                ("istio-1.12-eol@eol-table", "20220630"),
+                ("istio-1.11-eol@eol-table", "20220331"),
+                ("istio-1.10-eol@eol-table", "20220107"),
+                ("istio-1.9-eol@eol-table", "20211008"),
+                ("istio-1.8-eol@eol-table", "20210512"),
+                ("istio-1.7-eol@eol-table", "20210225"),
+            ]
+        );
+        assert!(ics.contains(
+            "SUMMARY:Istio 1.10: end of life\r\n\
+             DESCRIPTION:Istio 1.10 \u{2014} End of Support: 2022-01-07\r\n"
+        ));
+    }
+
+    #[test]
+    fn the_same_day_gives_the_same_calendar_and_only_the_stamp_follows_the_day() {
+        assert_eq!(istio(to_icalendar), istio(to_icalendar));
+        let later = on(products::ISTIO, "2023-01-15", to_icalendar);
+        assert_eq!(
+            later,
+            istio(to_icalendar).replace("DTSTAMP:20220501T", "DTSTAMP:20230115T")
+        );
+    }
+
+    #[test]
+    fn every_column_escapes_its_text_and_keeps_yes_no_words() {
+        assert_eq!(
+            acme(to_markdown),
+            "| Release | Engine \\| core | Released | Discontinued | Active Support | Security Support | Extended Support | Latest |\n\
+             | --- | --- | --- | --- | --- | --- | --- | --- |\n\
+             | Acme, Inc; DB 2 (LTS) | N/A | 2024-01-01 | In Production | 2025-06 | 9999-12-31 | No | Unknown |\n\
+             | 1 / old | =cmd\\|' /C calc'!A0 | 2020-01-01 | 2021-01-01 | No | 2022-01-31 | 2023-02 | 1.9 (2021-12-01) |\n"
+        );
+        assert_eq!(
+            acme(to_csv),
+            "Release,Engine | core,Released,Discontinued,Active Support,Security Support,Extended Support,Latest\r\n\
+             \"Acme, Inc; DB 2 (LTS)\",N/A,2024-01-01,In Production,2025-06,9999-12-31,No,Unknown\r\n\
+             1 / old,'=cmd|' /C calc'!A0,2020-01-01,2021-01-01,No,2022-01-31,2023-02,1.9 (2021-12-01)\r\n"
+        );
+    }
+
+    #[test]
+    fn json_gives_raw_ends_flags_and_custom_fields() {
+        assert_eq!(
+            acme(to_json),
+            [
+                "[\n",
+                r#"  {"cycle":"2","label":"Acme, Inc; DB 2 (LTS)","codename":null,"releaseDate":"2024-01-01","#,
+                r#""lts":true,"eoas":"2025-06","eol":"9999-12-31","discontinued":false,"eoes":true,"#,
+                r#""latest":null,"latestReleaseDate":null,"link":null,"isLts":true,"isEoas":false,"#,
+                r#""isEol":false,"isDiscontinued":false,"isEoes":true,"isMaintained":true,"#,
+                r#""custom":{"engine":null}},"#,
+                "\n",
+                r#"  {"cycle":"1 / old","label":"1 / old","codename":null,"releaseDate":"2020-01-01","#,
+                r#""lts":false,"eoas":true,"eol":"2022-01-31","discontinued":"2021-01-01","eoes":"2023-02","#,
+                r#""latest":"1.9","latestReleaseDate":"2021-12-01","link":"/relative","isLts":false,"#,
+                r#""isEoas":true,"isEol":true,"isDiscontinued":true,"isEoes":false,"isMaintained":true,"#,
+                r#""custom":{"engine":"=cmd|' /C calc'!A0"}}"#,
+                "\n]\n",
+            ]
+            .concat()
+        );
+        assert_eq!(on("releases: []\n", "2022-05-01", to_json), "[]\n");
+    }
+
+    #[test]
+    fn calendar_events_are_the_dated_ends_of_the_shown_columns() {
+        assert_eq!(
+            acme(to_icalendar),
+            [
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//eol-table//eol-table//EN\r\n",
+                "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:Acme\\, Inc\\; DB\r\n",
+                "BEGIN:VEVENT\r\nUID:acme-2-eoas@eol-table\r\nDTSTAMP:20220501T000000Z\r\n",
+                "DTSTART;VALUE=DATE:20250630\r\nDTEND;VALUE=DATE:20250701\r\n",
+                "SUMMARY:Acme\\, Inc\\; DB 2: end of active support\r\n",
+                "DESCRIPTION:Acme\\, Inc\\; DB 2 \u{2014} Active Support: 2025-06 (only the month i\r\n",
+                " s known\\; shown on its last day)\r\n",
+                "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
+                // The last day there is: no DTEND, so the event lasts that day.
+                "BEGIN:VEVENT\r\nUID:acme-2-eol@eol-table\r\nDTSTAMP:20220501T000000Z\r\n",
+                "DTSTART;VALUE=DATE:99991231\r\n",
+                "SUMMARY:Acme\\, Inc\\; DB 2: end of life\r\n",
+                "DESCRIPTION:Acme\\, Inc\\; DB 2 \u{2014} Security Support: 9999-12-31\r\n",
+                "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
+                // `eoas: true` and `eoes: true` are no dates; a relative link is no URL.
+                "BEGIN:VEVENT\r\nUID:acme-1_20_2F_20old-eol@eol-table\r\nDTSTAMP:20220501T000000Z\r\n",
+                "DTSTART;VALUE=DATE:20220131\r\nDTEND;VALUE=DATE:20220201\r\n",
+                "SUMMARY:Acme\\, Inc\\; DB 1 / old: end of life\r\n",
+                "DESCRIPTION:Acme\\, Inc\\; DB 1 / old \u{2014} Security Support: 2022-01-31\r\n",
+                "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
+                "BEGIN:VEVENT\r\nUID:acme-1_20_2F_20old-eoes@eol-table\r\nDTSTAMP:20220501T000000Z\r\n",
+                "DTSTART;VALUE=DATE:20230228\r\nDTEND;VALUE=DATE:20230301\r\n",
+                "SUMMARY:Acme\\, Inc\\; DB 1 / old: end of extended support\r\n",
+                "DESCRIPTION:Acme\\, Inc\\; DB 1 / old \u{2014} Extended Support: 2023-02 (only the\r\n",
+                "  month is known\\; shown on its last day)\r\n",
+                "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            ]
+            .concat()
+        );
+    }
+
+    #[test]
+    fn hidden_columns_give_no_events() {
+        let ics = on(
+            "title: X\npermalink: /x\nreleases:\n- releaseCycle: \"1\"\n  eoas: 2022-01-01\n  eol: 2023-01-01\n  eoes: 2024-01-01\n",
+            "2022-05-01",
+            to_icalendar,
+        );
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        assert!(ics.contains("UID:x-1-eol@eol-table"));
+    }
+
+    #[test]
+    fn event_urls_are_web_links_in_ascii() {
+        let ics = on(
+            "title: X\npermalink: /x\nreleases:\n\
+             - releaseCycle: a\n  eol: 2023-01-01\n  link: https://x.org/\u{fc}ber?a=1,b;c\n\
+             - releaseCycle: b\n  eol: 2023-01-01\n  link: mailto:a@x.org\n\
+             - releaseCycle: c\n  eol: 2023-01-01\n  link: javascript:alert(1)\n",
+            "2022-05-01",
+            to_icalendar,
+        );
+        let urls: Vec<&str> = ics.lines().filter(|l| l.starts_with("URL:")).collect();
+        assert_eq!(urls, ["URL:https://x.org/%C3%BCber?a=1,b;c"]);
+    }
+
+    #[test]
+    fn uids_keep_safe_characters_and_encode_the_rest_one_to_one() {
+        let uid = |text: &str| {
+            let mut out = String::new();
+            uid_part_into(&mut out, text);
+            out
+        };
+        assert_eq!(uid("1.12"), "1.12");
+        assert_eq!(uid("2022-LTS"), "2022-LTS");
+        assert_eq!(uid("1.6 and earlier"), "1.6_20and_20earlier");
+        assert_eq!(uid("a_b@c"), "a_5Fb_40c");
+        assert_eq!(uid("\u{e9}"), "_C3_A9");
+        let cycles = ["1 0", "1_0", "1_200", "1-0", "1.0", "1\u{a0}0", "1/0", ""];
+        let uids: std::collections::BTreeSet<String> = cycles.iter().map(|c| uid(c)).collect();
+        assert_eq!(uids.len(), cycles.len(), "{uids:?}");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed_and_formulas_are_defused() {
+        let field = |text: &str| {
+            let mut out = String::new();
+            csv_field_into(&mut out, text);
+            out
+        };
+        let cases = [
+            ("1.12", "1.12"),
+            ("a, b", "\"a, b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("cr\rlf", "\"cr\rlf\""),
+            ("=1+1", "'=1+1"),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+cmd", "'+cmd"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("\tTAB", "'\tTAB"),
+            ("\r=1", "\"'\r=1\""),
+            // Signed numbers and a lone dash are no formulas.
+            ("-1", "-1"),
+            ("+2.5", "+2.5"),
+            ("-", "-"),
+            ("2022-10", "2022-10"),
+            ("", ""),
+            (" =1", " =1"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(field(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_cells_escape_pipes_markup_and_line_breaks() {
+        let cell = |text: &str| {
+            let mut out = String::new();
+            markdown_escape_into(&mut out, text);
+            out
+        };
+        assert_eq!(cell("1.12"), "1.12");
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(
+            cell("one\ntwo\r\nthree\rfour"),
+            "one<br>two<br>three<br>four"
+        );
+        assert_eq!(
+            cell("<script>*x* _y_ `z` [l](u) ~~s~~ &amp;"),
+            "\\<script\\>\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~\\~s\\~\\~ \\&amp;"
+        );
+    }
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_controls() {
+        let mut out = String::new();
+        json_string_into(&mut out, "a\"b\\c\nd\re\tf\u{1}g\u{1f}h\u{e9}");
+        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001Fh\u{e9}\"");
+    }
+
+    #[test]
+    fn ical_text_escapes_backslash_semicolon_comma_and_newline() {
+        let mut out = String::new();
+        ical_escape_into(&mut out, "a\\b;c,d\ne\r\nf\rg\th\u{7}i:j\"k");
+        assert_eq!(out, "a\\\\b\\;c\\,d\\ne\\nf\\ng\thi:j\"k");
+    }
+
+    #[track_caller]
+    fn folded(line: &str) -> String {
+        let mut out = String::new();
+        content_line_into(&mut out, line);
+        for physical in out.split_terminator("\r\n") {
+            assert!(
+                physical.len() <= 75,
+                "{physical:?} is {} octets",
+                physical.len()
+            );
+        }
+        assert_eq!(out.replace("\r\n ", ""), [line, "\r\n"].concat(), "unfolds");
+        out
+    }
+
+    #[test]
+    fn lines_fold_at_75_octets() {
+        assert_eq!(folded("SUMMARY:short"), "SUMMARY:short\r\n");
+        let exact = "x".repeat(75);
+        assert_eq!(folded(&exact), [exact.as_str(), "\r\n"].concat());
+        let long = "y".repeat(75 + 74 + 10);
+        assert_eq!(
+            folded(&long),
+            [
+                &"y".repeat(75),
+                "\r\n ",
+                &"y".repeat(74),
+                "\r\n ",
+                &"y".repeat(10),
+                "\r\n"
+            ]
+            .concat()
+        );
+    }
+
+    #[test]
+    fn folding_never_splits_a_utf8_character() {
+        // 74 octets, then a 2-octet character that would end at octet 76: it moves down whole.
+        let line = ["x".repeat(74), "\u{e9}".to_owned()].concat();
+        assert_eq!(
+            folded(&line),
+            ["x".repeat(74), "\r\n \u{e9}\r\n".to_owned()].concat()
+        );
+        for c in ['\u{e9}', '\u{2014}', '\u{1f4c5}'] {
+            for pad in 0..4 {
+                let line = ["SUMMARY:", &"a".repeat(pad), &c.to_string().repeat(60)].concat();
+                folded(&line);
+            }
+        }
+    }
+}
