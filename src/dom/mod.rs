@@ -7,6 +7,7 @@ pub mod intl;
 pub mod listener;
 pub mod panic;
 pub mod render;
+pub mod timeline;
 pub mod widget;
 
 use wasm_bindgen::JsValue;

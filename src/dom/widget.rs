@@ -127,7 +127,8 @@ impl Theme {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    /// The `data-theme` value.
+    pub fn as_str(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
             Theme::Light => "light",
@@ -203,7 +204,8 @@ pub struct Widget {
     listeners: Vec<Listener>,
 }
 
-fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
+/// The words of `locale` through `Intl` (`None`: the site's English).
+pub(crate) fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
     Ok(match locale {
         None => Box::new(English),
         Some(locale) => Box::new(IntlWords::new(locale)?),
