@@ -83,6 +83,8 @@ export interface RenderOptions {
   version?: string | null;
   /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
   maxInputBytes?: number;
+  /** Show the release timeline (as `renderTimeline` draws it) above the table. Default false. */
+  timeline?: boolean;
 }
 
 /** Options of `renderTimeline`. */
@@ -354,6 +356,7 @@ struct Options {
     version: Option<String>,
     max_input_bytes: Option<f64>,
     style: Option<String>,
+    timeline: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -385,6 +388,7 @@ impl Options {
         }
         settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
         settings.version = self.version.clone().filter(|v| !v.trim().is_empty());
+        settings.timeline = self.timeline.unwrap_or(false);
         Ok(settings)
     }
 }
@@ -408,7 +412,7 @@ pub fn render(
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
     dom::clear_previous(&host).map_err(js_error)?;
-    let built = build_widget(&document, source.as_ref(), options.as_ref());
+    let built = build_widget(&document, &host, source.as_ref(), options.as_ref());
     let (root, widget) = match built {
         Ok((widget, inject)) => {
             if inject {
@@ -591,17 +595,21 @@ fn timeline_element(
     let words = widget::words(locale)?;
     let product = read(&text, &options)?;
     let view = view::evaluate(&product, today);
-    // A chosen theme pads the chart (the stylesheet's 1em a side).
-    let padding = if theme == Theme::Auto { 0 } else { 32 };
-    let width = match host.client_width() {
-        w if w > padding => w - padding,
-        _ => timeline::DEFAULT_WIDTH,
-    };
-    let chart = timeline::build(&view, words.as_ref(), width);
+    let chart = timeline::build(&view, words.as_ref(), chart_width(host, theme));
     let root = dom::timeline::build(document, &chart).map_err(js_message)?;
     root.set_attribute("data-theme", theme.as_str())
         .map_err(js_message)?;
     Ok(root)
+}
+
+/// The width to lay a timeline out for in `host`: its own, less the padding a chosen theme adds
+/// (the stylesheet's 1em a side).
+fn chart_width(host: &Element, theme: Theme) -> i32 {
+    let padding = if theme == Theme::Auto { 0 } else { 32 };
+    match host.client_width() {
+        w if w > padding => w - padding,
+        _ => timeline::DEFAULT_WIDTH,
+    }
 }
 
 /// The `injectStyles` option, read even when the other options are not valid.
@@ -683,12 +691,16 @@ pub fn live_tables() -> usize {
 /// The widget, and whether to inject the stylesheet.
 fn build_widget(
     document: &web_sys::Document,
+    host: &Element,
     source: Option<&JsValue>,
     options: Option<&JsValue>,
 ) -> Result<(Rc<RefCell<Widget>>, bool), String> {
     let (text, options) = inputs(source, options)?;
     let today = today(&options)?;
-    let settings = options.settings()?;
+    let mut settings = options.settings()?;
+    if settings.timeline {
+        settings.width = chart_width(host, settings.theme);
+    }
     let product = read(&text, &options)?;
     let widget = Widget::create(document, product, today, settings)?;
     Ok((widget, options.inject_styles.unwrap_or(true)))

@@ -1089,3 +1089,31 @@ fn hostile_cycle_names_reach_the_timeline_as_text() {
     assert_eq!(text(&label), "<script>x</script>");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_timeline_option_puts_the_chart_above_the_table() {
+    let host = host();
+    let with = options("2022-05-01");
+    Reflect::set(&with, &"timeline".into(), &true.into()).unwrap();
+    let mut table = eol_table::render(host.clone().into(), None, Some(with)).unwrap();
+    let root = table.element().unwrap();
+    let chart = root
+        .query_selector(":scope > .eol-timeline")
+        .unwrap()
+        .expect("a timeline in the widget");
+    assert_eq!(
+        chart
+            .next_element_sibling()
+            .map(|e| e.tag_name().to_lowercase()),
+        Some("table".to_owned())
+    );
+    assert_eq!(all(&chart, "g.eol-tl-row").len(), 7);
+    table.set_locale(Some("de".to_owned())).unwrap();
+    assert_eq!(all(&root, ".eol-timeline").len(), 1, "rebuilt once");
+    table.destroy();
+    let mut plain =
+        eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    assert!(all(&host, ".eol-timeline").is_empty(), "off by default");
+    plain.destroy();
+    host.remove();
+}

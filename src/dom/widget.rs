@@ -24,6 +24,7 @@ use crate::core::date::Day;
 use crate::core::lookup;
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
+use crate::core::timeline;
 use crate::core::view;
 use crate::core::wording::{English, Words};
 
@@ -164,6 +165,10 @@ pub struct Settings {
     pub locale: Option<String>,
     /// A version to highlight, with a verdict above the table.
     pub version: Option<String>,
+    /// Show the release timeline above the table.
+    pub timeline: bool,
+    /// The width the timeline is laid out for (the host's; 0: the default).
+    pub width: i32,
 }
 
 /// The state as the `eol-table:change` event and the `state` getter give it.
@@ -244,6 +249,17 @@ impl Widget {
             &words.date(today.date()),
         )
         .map_err(js)?;
+        if settings.timeline {
+            add_timeline(
+                document,
+                &parts,
+                &product,
+                today,
+                words.as_ref(),
+                settings.width,
+            )
+            .map_err(js)?;
+        }
         let rows = table.rows.len();
         let widget = Rc::new(RefCell::new(Widget {
             document: document.clone(),
@@ -372,6 +388,17 @@ impl Widget {
             &words.date(today),
         )
         .map_err(js)?;
+        if self.settings.timeline {
+            add_timeline(
+                &self.document,
+                &self.parts,
+                &self.product,
+                self.today,
+                words.as_ref(),
+                self.settings.width,
+            )
+            .map_err(js)?;
+        }
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
         self.mark_version().map_err(js)?;
@@ -602,6 +629,30 @@ impl Widget {
         }
         Ok(())
     }
+}
+
+/// Puts the release timeline between the toolbar and the table.
+fn add_timeline(
+    document: &Document,
+    parts: &Parts,
+    product: &Product,
+    today: Day,
+    words: &dyn Words,
+    width: i32,
+) -> Result<(), JsValue> {
+    let width = if width > 0 {
+        width
+    } else {
+        timeline::DEFAULT_WIDTH
+    };
+    let chart = timeline::build(&view::evaluate(product, today), words, width);
+    let chart = super::timeline::build(document, &chart)?;
+    if let Some(table) = parts.tbody.parent_node() {
+        if let Some(root) = table.parent_node() {
+            root.insert_before(&chart, Some(&table))?;
+        }
+    }
+    Ok(())
 }
 
 /// A listener on `target` that runs `handler` on the widget, then announces a change.
