@@ -1,7 +1,9 @@
-//! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page]`: the support table as
-//! static HTML, the same markup the widget builds, for pages that must work without JavaScript
-//! (`render` in the browser can take over the same element later). `--product ID` renders a
-//! built-in product instead of a file; `eol-table products` lists them.
+//! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page] [--timeline]`: the
+//! support table as static HTML, the same markup the widget builds, for pages that must work
+//! without JavaScript (`render` in the browser can take over the same element later).
+//! `--timeline` puts the release timeline (an inline SVG, as `renderTimeline` draws it) before
+//! the table. `--product ID` renders a built-in product instead of a file; `eol-table products`
+//! lists them.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -10,9 +12,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use eol_table::core::date::Day;
 use eol_table::core::json::{self, Format};
 use eol_table::core::wording::English;
-use eol_table::core::{html, parse_today, products, table, view};
+use eol_table::core::{html, parse_today, products, table, timeline, view};
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table products";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -35,6 +37,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         _ => return Err(USAGE.to_owned()),
     }
     let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
+    let mut chart = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
@@ -44,6 +47,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
             }
             "--page" => page = true,
+            "--timeline" => chart = true,
             "--product" => {
                 let id = args.next().ok_or(USAGE)?;
                 if products::builtin(&id).is_none() {
@@ -77,7 +81,16 @@ fn run(args: Vec<String>) -> Result<String, String> {
         None => utc_today(),
     };
     let product = json::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
-    let fragment = html::table(&table::build(&view::evaluate(&product, today), &English));
+    let view = view::evaluate(&product, today);
+    let mut fragment = String::new();
+    if chart {
+        let layout = timeline::build(&view, &English, timeline::DEFAULT_WIDTH);
+        let mut tree = timeline::tree(&layout);
+        tree.attributes.push(("data-theme", "auto".to_owned()));
+        fragment.push_str(&tree.to_html());
+        fragment.push('\n');
+    }
+    fragment.push_str(&html::table(&table::build(&view, &English)));
     if !page {
         return Ok(fragment + "\n");
     }
