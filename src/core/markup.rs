@@ -43,23 +43,27 @@ impl Node {
     }
 
     /// Adds an attribute.
+    #[inline(never)]
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Node {
         self.attributes.push((name, value.into()));
         self
     }
 
     /// Adds a number attribute.
+    #[inline(never)]
     pub fn num(self, name: &'static str, value: i32) -> Node {
         self.attr(name, value.to_string())
     }
 
     /// Sets the text.
+    #[inline(never)]
     pub fn text(mut self, text: impl Into<String>) -> Node {
         self.text = Some(text.into());
         self
     }
 
     /// Adds a child.
+    #[inline(never)]
     pub fn child(mut self, child: Node) -> Node {
         self.children.push(child);
         self

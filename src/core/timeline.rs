@@ -290,24 +290,10 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline 
     let ticks = ticks(&scheme, start, end, &x, width);
     let label_chars = usize::try_from((plot_left - 18) / CHAR_WIDTH).unwrap_or(0);
 
-    let mut phases: Vec<(Support, String)> = Vec::new();
-    let mut statuses: Vec<Status> = Vec::new();
     let mut rows = Vec::with_capacity(dated.len());
     let mut top = ROWS_TOP;
     for cycle in &dated {
         let segments = segments(cycle, end, &x);
-        for segment in &segments {
-            if !phases.iter().any(|(s, _)| *s == segment.support) {
-                let header = shown
-                    .iter()
-                    .find(|(s, _)| *s == segment.support)
-                    .map_or_else(String::new, |(_, h)| (*h).clone());
-                phases.push((segment.support, header));
-            }
-            if !statuses.contains(&segment.status) {
-                statuses.push(segment.status);
-            }
-        }
         let release_x = x(cycle.released);
         let note = note(cycle, &segments, words, release_x, plot_left, width);
         rows.push(Row {
@@ -323,8 +309,17 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline 
         });
         top += ROW_HEIGHT;
     }
-    phases.sort_by_key(|(support, _)| *support as u8);
-    statuses.sort_by_key(|status| *status as u8);
+    // The legend, in a fixed order (no sort: its code would weigh more than the chart's).
+    let drawn = || rows.iter().flat_map(|row: &Row| &row.segments);
+    let phases: Vec<(Support, String)> = shown
+        .iter()
+        .filter(|(support, _)| drawn().any(|s| s.support == *support))
+        .map(|(support, header)| (*support, (*header).clone()))
+        .collect();
+    let statuses: Vec<Status> = [Status::Ok, Status::Soon, Status::Ended]
+        .into_iter()
+        .filter(|status| drawn().any(|s| s.status == *status))
+        .collect();
     let bottom_axis = rows.len() > BOTTOM_AXIS_ROWS;
     let height = top + if bottom_axis { BOTTOM_AXIS } else { BOTTOM_PAD };
 
