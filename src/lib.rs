@@ -47,7 +47,7 @@ use crate::core::date::{Date, Day};
 use crate::core::error::Error;
 use crate::core::json::{self, Format};
 use crate::core::model::Product;
-use crate::core::{api, products, view};
+use crate::core::{api, products, timeline, view};
 use crate::dom::card::Downloads;
 use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Widget};
 
@@ -90,12 +90,22 @@ export interface RenderOptions {
   description?: "split" | "above" | "below" | "hidden";
   /** Under the table: the release policy link, the supported-release hint and the version command with a copy button. Default true. */
   info?: boolean;
-  /** The lifecycle timeline chart above the table. Default false. */
+  /** Show the release timeline (as `renderTimeline` draws it) above the table. Default false. */
   timeline?: boolean;
   /** "Download CSV" and "Add to calendar" (.ics) buttons under the table. Default false. */
   downloads?: boolean;
   /** Where product icons come from: `${iconBase}${iconSlug}.svg`. Default the Simple Icons CDN, "https://cdn.jsdelivr.net/npm/simple-icons/icons/". */
   iconBase?: string;
+}
+
+/** Options of `renderTimeline`. */
+export interface TimelineOptions extends ParseOptions {
+  /** Colours: "auto" (default) follows prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** BCP 47 tag for the tooltips' relative wording and dates, through Intl; default: the site's English. */
+  locale?: string | null;
+  /** Add the default stylesheet to the page's head (once). Default true. */
+  injectStyles?: boolean;
 }
 
 /** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
@@ -432,7 +442,7 @@ pub fn render(
         .owner_document()
         .ok_or_else(|| JsError::new("the element is not in a document"))?;
     dom::clear_previous(&host).map_err(js_error)?;
-    let built = build_widget(&document, source.as_ref(), options.as_ref());
+    let built = build_widget(&document, &host, source.as_ref(), options.as_ref());
     let (root, widget) = match built {
         Ok((widget, inject)) => {
             if inject {
@@ -608,6 +618,82 @@ pub fn render_badge(
     Ok(root)
 }
 
+/// Renders the release timeline of `source` (`null`: a built-in product) into `element`,
+/// replacing an earlier timeline there, and returns it: `div.eol-timeline` holding an SVG Gantt
+/// chart with one row per dated release cycle (bars to the ends of active, security and extended
+/// support, coloured as the table colours them, and a dashed line at today), laid out for the
+/// element's width. Bad input shows an alert in the element and throws.
+#[wasm_bindgen(js_name = renderTimeline)]
+pub fn render_timeline(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "TimelineOptions")] options: Option<JsValue>,
+) -> Result<Element, JsError> {
+    let host: Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("renderTimeline needs a DOM element to render into"))?;
+    let _rendering = dom::panic::rendering(&host);
+    let document = host
+        .owner_document()
+        .ok_or_else(|| JsError::new("the element is not in a document"))?;
+    let children = host.children();
+    let previous: Vec<Element> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|c| {
+            let classes = c.class_list();
+            classes.contains(dom::timeline::TIMELINE_CLASS) || classes.contains("eol-table--error")
+        })
+        .collect();
+    previous.iter().for_each(Element::remove);
+    if inject_styles(options.as_ref()) {
+        dom::ensure_style(&document).map_err(js_error)?;
+    }
+    let root = match timeline_element(&document, &host, source.as_ref(), options.as_ref()) {
+        Ok(root) => root,
+        Err(message) => {
+            let alert = dom::render_error(&document, &message).map_err(js_error)?;
+            host.append_child(&alert).map_err(js_error)?;
+            return Err(JsError::new(&message));
+        }
+    };
+    host.append_child(&root).map_err(js_error)?;
+    Ok(root)
+}
+
+/// The timeline's root element, laid out for `host`'s width.
+fn timeline_element(
+    document: &web_sys::Document,
+    host: &Element,
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<Element, String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    let theme = match &options.theme {
+        Some(theme) => Theme::parse(theme)?,
+        None => Theme::Auto,
+    };
+    let locale = options.locale.as_deref().filter(|l| !l.trim().is_empty());
+    let words = widget::words(locale)?;
+    let product = read(&text, &options)?;
+    let view = view::evaluate(&product, today);
+    let chart = timeline::build(&view, words.as_ref(), chart_width(host, theme));
+    let root = dom::timeline::build(document, &chart).map_err(js_message)?;
+    root.set_attribute("data-theme", theme.as_str())
+        .map_err(js_message)?;
+    Ok(root)
+}
+
+/// The width to lay a timeline out for in `host`: its own, less the padding a chosen theme adds
+/// (the stylesheet's 1em a side).
+fn chart_width(host: &Element, theme: Theme) -> i32 {
+    let padding = if theme == Theme::Auto { 0 } else { 32 };
+    match host.client_width() {
+        w if w > padding => w - padding,
+        _ => timeline::DEFAULT_WIDTH,
+    }
+}
+
 /// The `injectStyles` option, read even when the other options are not valid.
 fn inject_styles(options: Option<&JsValue>) -> bool {
     options
@@ -685,12 +771,16 @@ pub fn live_tables() -> usize {
 /// The widget, and whether to inject the stylesheet.
 fn build_widget(
     document: &web_sys::Document,
+    host: &Element,
     source: Option<&JsValue>,
     options: Option<&JsValue>,
 ) -> Result<(Rc<RefCell<Widget>>, bool), String> {
     let (text, options) = inputs(source, options)?;
     let today = today(&options)?;
-    let settings = options.settings()?;
+    let mut settings = options.settings()?;
+    if settings.card.timeline {
+        settings.width = chart_width(host, settings.theme);
+    }
     let product = read(&text, &options)?;
     let widget = Widget::create(document, product, today, settings)?;
     Ok((widget, options.inject_styles.unwrap_or(true)))
@@ -780,10 +870,13 @@ fn local_today() -> Day {
 }
 
 fn js_error(value: JsValue) -> JsError {
-    let message = value
+    JsError::new(&js_message(value))
+}
+
+fn js_message(value: JsValue) -> String {
+    value
         .dyn_ref::<js_sys::Error>()
         .map(|err| String::from(err.message()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| "the page refused a DOM change".to_owned());
-    JsError::new(&message)
+        .unwrap_or_else(|| "the page refused a DOM change".to_owned())
 }

@@ -198,3 +198,22 @@ fn bad_input_and_bad_arguments_fail_with_a_message() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn render_timeline_puts_the_chart_svg_before_the_table() {
+    let (ok, html, _) = eol_table(&["render", &seed(), "--today", "2022-05-01", "--timeline"]);
+    assert!(ok);
+    assert!(html.starts_with("<div class=\"eol-timeline\" data-product=\"istio\""));
+    assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(html.contains("aria-label=\"Istio release timeline: 7 cycles from 2020 to 2022\""));
+    assert_eq!(
+        html.matches("<g class=\"eol-tl-row\" tabindex=\"0\"")
+            .count(),
+        7
+    );
+    assert!(html.contains("data-theme=\"auto\""));
+    let table = html
+        .find("<div class=\"eol-table\"")
+        .expect("the table follows");
+    assert!(html.find("</svg>").unwrap() < table);
+}

@@ -985,3 +985,169 @@ fn markdown_bodies_become_elements_and_text_never_markup() {
     assert_eq!(text(&all(&host, "blockquote > p")[0]), "quote");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_timeline_draws_a_group_per_dated_cycle_with_a_today_line() {
+    let host = host();
+    let root =
+        eol_table::render_timeline(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    assert!(root.class_list().contains("eol-timeline"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("auto"));
+    let svg = root.query_selector("svg").unwrap().expect("an svg");
+    assert_eq!(
+        svg.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("Istio release timeline: 7 cycles from 2020 to 2022")
+    );
+    let title = svg
+        .query_selector(":scope > title")
+        .unwrap()
+        .expect("a title");
+    assert_eq!(text(&title), "Istio release timeline");
+    let desc = svg
+        .query_selector(":scope > desc")
+        .unwrap()
+        .expect("a desc");
+    assert!(
+        text(&desc).contains("today, 01 May 2022"),
+        "{}",
+        text(&desc)
+    );
+
+    let rows = all(&svg, "g.eol-tl-row");
+    let cycles: Vec<String> = rows
+        .iter()
+        .map(|g| g.get_attribute("data-cycle").unwrap())
+        .collect();
+    assert_eq!(
+        cycles,
+        ["1.13", "1.12", "1.11", "1.10", "1.9", "1.8", "1.7"]
+    );
+    assert!(rows
+        .iter()
+        .all(|g| g.get_attribute("tabindex").as_deref() == Some("0")));
+    let tooltip = rows[1].query_selector(":scope > title").unwrap().unwrap();
+    assert_eq!(
+        text(&tooltip),
+        "1.12\nReleased: 5 months ago (18 Nov 2021)\nEnd of Support: Ends in 2 months (Jun 2022)"
+    );
+    let statuses: Vec<String> = rows
+        .iter()
+        .map(|g| {
+            g.query_selector("rect.eol-tl-security")
+                .unwrap()
+                .unwrap()
+                .get_attribute("data-status")
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        ["ok", "soon", "ended", "ended", "ended", "ended", "ended"]
+    );
+
+    let line = svg
+        .query_selector("line.eol-tl-today-line")
+        .unwrap()
+        .expect("a today line");
+    assert!(line.get_attribute("stroke-dasharray").is_some());
+    let label = svg.query_selector(".eol-tl-today-label").unwrap().unwrap();
+    assert_eq!(text(&label), "Today");
+    // Today lies between the end of 1.11 (March) and the end of 1.12 (June).
+    let x = |e: &Element, name: &str| e.get_attribute(name).unwrap().parse::<i32>().unwrap();
+    let today = x(&line, "x1");
+    let end = |g: &Element| {
+        let bar = g.query_selector("rect[data-status]").unwrap().unwrap();
+        x(&bar, "x") + x(&bar, "width")
+    };
+    assert!(end(&rows[2]) < today && today < end(&rows[1]));
+    let years: Vec<String> = all(&svg, ".eol-tl-year").iter().map(text).collect();
+    assert!(years.contains(&"2021".to_owned()) && years.contains(&"2022".to_owned()));
+
+    let undated = root
+        .query_selector(".eol-timeline__undated")
+        .unwrap()
+        .expect("the cycles not drawn");
+    assert_eq!(
+        text(&undated),
+        "Not drawn, no release date: 1.6 and earlier"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_timeline_replaces_itself_and_shows_bad_input_as_an_alert() {
+    let host = host();
+    eol_table::render_timeline(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    eol_table::render_timeline(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    assert_eq!(all(&host, ".eol-timeline").len(), 1);
+    let source = JsValue::from_str("---\nreleases:\n  - releaseCycle: \"1\"\n    eol: soon\n---\n");
+    let err: JsValue = eol_table::render_timeline(
+        host.clone().into(),
+        Some(source),
+        Some(options("2022-05-01")),
+    )
+    .expect_err("an error")
+    .into();
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(message.contains("`eol` must be a date"), "{message}");
+    let alert = host.query_selector("[role=\"alert\"]").unwrap().unwrap();
+    assert_eq!(text(&alert), message);
+    assert!(all(&host, ".eol-timeline").is_empty());
+    let dark = options("2022-05-01");
+    Reflect::set(&dark, &"theme".into(), &"dark".into()).unwrap();
+    let root = eol_table::render_timeline(host.clone().into(), None, Some(dark)).unwrap();
+    assert!(host.query_selector("[role=\"alert\"]").unwrap().is_none());
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn hostile_cycle_names_reach_the_timeline_as_text() {
+    let host = host();
+    let source = JsValue::from_str(
+        "---\ntitle: \"<img src=x onerror=alert(1)>\"\nreleases:\n  - releaseCycle: \"<script>x</script>\"\n    releaseDate: 2022-01-01\n    eol: 2023-01-01\n---\n",
+    );
+    let root = eol_table::render_timeline(
+        host.clone().into(),
+        Some(source),
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    assert!(root.query_selector("script, img").unwrap().is_none());
+    let label = root.query_selector(".eol-tl-label").unwrap().unwrap();
+    assert_eq!(text(&label), "<script>x</script>");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_timeline_option_puts_the_chart_above_the_table() {
+    let host = host();
+    let with = options("2022-05-01");
+    Reflect::set(&with, &"timeline".into(), &true.into()).unwrap();
+    let mut table = eol_table::render(host.clone().into(), None, Some(with)).unwrap();
+    let root = table.element().unwrap();
+    let chart = root
+        .query_selector(":scope > .eol-timeline")
+        .unwrap()
+        .expect("a timeline in the widget");
+    assert_eq!(
+        chart
+            .next_element_sibling()
+            .map(|e| e.tag_name().to_lowercase()),
+        Some("table".to_owned())
+    );
+    assert_eq!(all(&chart, "g.eol-tl-row").len(), 7);
+    table.set_locale(Some("de".to_owned())).unwrap();
+    assert_eq!(all(&root, ".eol-timeline").len(), 1, "rebuilt once");
+    table.destroy();
+    let mut plain =
+        eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    assert!(all(&host, ".eol-timeline").is_empty(), "off by default");
+    plain.destroy();
+    host.remove();
+}

@@ -1,8 +1,10 @@
-//! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page]`: the support table as
-//! static HTML, the same markup the widget builds, for pages that must work without JavaScript
-//! (`render` in the browser can take over the same element later). `--product ID` renders a
-//! built-in product instead of a file; `eol-table products` lists them. `--page` makes a whole
-//! document, with the product's Markdown description above the table and its other notes below.
+//! `eol-table render <file|-> [--today YYYY-MM-DD] [--format F] [--page] [--timeline]`: the
+//! support table as static HTML, the same markup the widget builds, for pages that must work
+//! without JavaScript (`render` in the browser can take over the same element later).
+//! `--timeline` puts the release timeline (an inline SVG, as `renderTimeline` draws it) before
+//! the table. `--product ID` renders a built-in product instead of a file; `eol-table products`
+//! lists them. `--page` makes a whole document, with the product's Markdown description above
+//! the table and its other notes below.
 //!
 //! `eol-table export --to csv|md|json|ics <file|-> [--today YYYY-MM-DD] [--format F]`: the
 //! table as CSV, Markdown or JSON, or its end dates as an iCalendar file. `--format` names the
@@ -16,9 +18,9 @@ use eol_table::core::date::Day;
 use eol_table::core::json::{self, Format};
 use eol_table::core::view::ProductView;
 use eol_table::core::wording::English;
-use eol_table::core::{export, html, markdown, parse_today, products, table, view};
+use eol_table::core::{export, html, markdown, parse_today, products, table, timeline, view};
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table products";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -43,6 +45,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     };
     let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
     let mut to: Option<fn(&ProductView<'_>) -> String> = None;
+    let mut chart = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
@@ -62,6 +65,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
             }
             "--page" if render => page = true,
+            "--timeline" if render => chart = true,
             "--product" => {
                 let id = args.next().ok_or(USAGE)?;
                 if products::builtin(&id).is_none() {
@@ -103,7 +107,15 @@ fn run(args: Vec<String>) -> Result<String, String> {
     if let Some(write) = to {
         return Ok(write(&view));
     }
-    let fragment = html::table(&table::build(&view, &English));
+    let mut fragment = String::new();
+    if chart {
+        let layout = timeline::build(&view, &English, timeline::DEFAULT_WIDTH);
+        let mut tree = timeline::tree(&layout);
+        tree.attributes.push(("data-theme", "auto".to_owned()));
+        fragment.push_str(&tree.to_html());
+        fragment.push('\n');
+    }
+    fragment.push_str(&html::table(&table::build(&view, &English)));
     if !page {
         return Ok(fragment + "\n");
     }

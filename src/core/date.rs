@@ -118,12 +118,17 @@ impl Date {
         }
     }
 
-    /// Display form as the site writes it (`%d %b %Y`): `07 Oct 2022`, or `Oct 2022` for a month.
-    pub fn display(self) -> String {
-        let name = MONTHS
+    /// The month's English abbreviation: `Oct`.
+    pub fn month_abbr(self) -> &'static str {
+        MONTHS
             .get(usize::from(self.month).wrapping_sub(1))
             .copied()
-            .unwrap_or("???");
+            .unwrap_or("???")
+    }
+
+    /// Display form as the site writes it (`%d %b %Y`): `07 Oct 2022`, or `Oct 2022` for a month.
+    pub fn display(self) -> String {
+        let name = self.month_abbr();
         match self.day {
             Some(day) => format!("{:02} {} {}", day, name, self.year),
             None => format!("{} {}", name, self.year),

@@ -428,7 +428,8 @@ fn date_cell(
     }
 }
 
-fn phase_status(reached: bool, soon: bool) -> Status {
+/// The colour of a dated phase: ended, ends soon, or not reached.
+pub(crate) fn phase_status(reached: bool, soon: bool) -> Status {
     if reached {
         Status::Ended
     } else if soon {

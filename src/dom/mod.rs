@@ -9,6 +9,7 @@ pub mod listener;
 pub mod markdown;
 pub mod panic;
 pub mod render;
+pub mod timeline;
 pub mod widget;
 
 use wasm_bindgen::JsValue;

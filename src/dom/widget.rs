@@ -26,6 +26,7 @@ use crate::core::date::Day;
 use crate::core::lookup;
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
+use crate::core::timeline;
 use crate::core::view;
 use crate::core::wording::{English, Words};
 
@@ -129,7 +130,8 @@ impl Theme {
         }
     }
 
-    fn as_str(self) -> &'static str {
+    /// The `data-theme` value.
+    pub fn as_str(self) -> &'static str {
         match self {
             Theme::Auto => "auto",
             Theme::Light => "light",
@@ -167,6 +169,8 @@ pub struct Settings {
     pub version: Option<String>,
     /// The card around the table.
     pub card: CardSettings,
+    /// The width the timeline is laid out for (the host's; 0: the default).
+    pub width: i32,
 }
 
 /// Where the Markdown description goes.
@@ -270,7 +274,8 @@ pub struct Widget {
     listeners: Vec<Listener>,
 }
 
-fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
+/// The words of `locale` through `Intl` (`None`: the site's English).
+pub(crate) fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
     Ok(match locale {
         None => Box::new(English),
         Some(locale) => Box::new(IntlWords::new(locale)?),
@@ -324,6 +329,17 @@ impl Widget {
             !settings.card.header,
         )
         .map_err(js)?;
+        if settings.card.timeline {
+            add_timeline(
+                document,
+                &main,
+                &product,
+                today,
+                words.as_ref(),
+                settings.width,
+            )
+            .map_err(js)?;
+        }
         let mut copier = None;
         if settings.card.info {
             if let Some(info) =
@@ -472,6 +488,17 @@ impl Widget {
             !self.settings.card.header,
         )
         .map_err(js)?;
+        if self.settings.card.timeline {
+            add_timeline(
+                &self.document,
+                &self.main,
+                &self.product,
+                self.today,
+                words.as_ref(),
+                self.settings.width,
+            )
+            .map_err(js)?;
+        }
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
         self.mark_version().map_err(js)?;
@@ -708,6 +735,28 @@ impl Widget {
         }
         Ok(())
     }
+}
+
+/// Puts the release timeline between the toolbar and the table.
+fn add_timeline(
+    document: &Document,
+    main: &Element,
+    product: &Product,
+    today: Day,
+    words: &dyn Words,
+    width: i32,
+) -> Result<(), JsValue> {
+    let width = if width > 0 {
+        width
+    } else {
+        timeline::DEFAULT_WIDTH
+    };
+    let chart = timeline::build(&view::evaluate(product, today), words, width);
+    let chart = super::timeline::build(document, &chart)?;
+    // Above the controls, which act on the table only.
+    let toolbar = main.query_selector(".eol-table__toolbar")?;
+    main.insert_before(&chart, toolbar.as_ref().map(|t| t.as_ref()))?;
+    Ok(())
 }
 
 /// A listener on `target` that runs `handler` on the widget, then announces a change.
