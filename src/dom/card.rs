@@ -298,3 +298,31 @@ fn copy_by_selection(document: &Document, status: &Element) -> bool {
         .and_then(|r| r.as_bool())
         .unwrap_or(false)
 }
+
+/// Offers `text` as a file download named `name`: a Blob behind a temporary link, clicked and
+/// revoked at once.
+pub fn download(
+    document: &Document,
+    parent: &Element,
+    text: &str,
+    kind: &str,
+    name: &str,
+) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let href = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link = element(
+        document,
+        "a",
+        &[("href", &href), ("download", name), ("hidden", "")],
+    )?;
+    parent.append_child(&link)?;
+    let clicked = link
+        .dyn_ref::<web_sys::HtmlElement>()
+        .map(web_sys::HtmlElement::click);
+    link.remove();
+    web_sys::Url::revoke_object_url(&href)?;
+    clicked.ok_or_else(|| JsValue::from_str("the download link is not an HTML element"))
+}

@@ -21,14 +21,15 @@ use super::listener::Listener;
 use super::render::{self, Parts};
 use super::{element, ROOT_CLASS};
 use crate::core::arrange::{arrange, Direction, Filter, State};
-use crate::core::card;
 use crate::core::date::Day;
 use crate::core::lookup;
+use crate::core::markdown::{self, Node};
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
 use crate::core::timeline;
 use crate::core::view;
 use crate::core::wording::{English, Words};
+use crate::core::{card, export};
 
 thread_local! {
     /// Widgets on the page. A widget lives until `destroy()` or until a new `render` replaces
@@ -318,8 +319,17 @@ impl Widget {
         if let Some(image) = card_dom::release_image(document, &card).map_err(js)? {
             root.append_child(&image).map_err(js)?;
         }
+        let (above, below) = description_parts(&product.body, settings.card.description);
+        if let Some(nodes) = above {
+            let block = description_block(document, "eol-table__description", &nodes)?;
+            root.append_child(&block).map_err(js)?;
+        }
         let main = element(document, "div", &[("class", "eol-table__main")]).map_err(js)?;
         root.append_child(&main).map_err(js)?;
+        if let Some(nodes) = below {
+            let block = description_block(document, "eol-table__notes", &nodes)?;
+            root.append_child(&block).map_err(js)?;
+        }
         let parts = render::build(
             document,
             &main,
@@ -586,6 +596,21 @@ impl Widget {
                 None => return false,
             },
             "more" => state.show_all = !state.show_all,
+            action @ ("download-csv" | "download-ics") => {
+                let view = view::evaluate(&self.product, self.today);
+                let (text, kind, extension) = if action == "download-csv" {
+                    (export::to_csv(&view), "text/csv;charset=utf-8", ".csv")
+                } else {
+                    (
+                        export::to_icalendar(&view),
+                        "text/calendar;charset=utf-8",
+                        ".ics",
+                    )
+                };
+                let name = [self.product.id.as_str(), extension].concat();
+                let _ = card_dom::download(&self.document, &self.root, &text, kind, &name);
+                return false;
+            }
             "copy" => {
                 if let Some(copier) = &self.copier {
                     copier.copy();
@@ -793,4 +818,36 @@ pub fn dispatch_change(root: &Element, state: &JsValue) {
     if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
         let _ = root.dispatch_event(&event);
     }
+}
+
+/// The Markdown body's blocks for above and below the table, as `place` says.
+fn description_parts(body: &str, place: Description) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
+    if place == Description::Hidden {
+        return (None, None);
+    }
+    let nodes = markdown::parse(body);
+    let some = |nodes: Vec<Node>| (!nodes.is_empty()).then_some(nodes);
+    match place {
+        Description::Split => {
+            let body = markdown::split(nodes);
+            let summary = some(body.description).map(|inline| {
+                vec![Node::Element {
+                    tag: markdown::Tag::P,
+                    attrs: Vec::new(),
+                    children: inline,
+                }]
+            });
+            (summary, some(body.rest))
+        }
+        Description::Above => (some(nodes), None),
+        Description::Below => (None, some(nodes)),
+        Description::Hidden => (None, None),
+    }
+}
+
+/// A `div` of the given class holding Markdown nodes.
+fn description_block(document: &Document, class: &str, nodes: &[Node]) -> Result<Element, String> {
+    let block = element(document, "div", &[("class", class)]).map_err(js)?;
+    super::markdown::append(document, &block, nodes).map_err(js)?;
+    Ok(block)
 }
