@@ -47,7 +47,9 @@ use crate::core::date::{Date, Day};
 use crate::core::error::Error;
 use crate::core::json::{self, Format};
 use crate::core::model::Product;
-use crate::core::{api, products, timeline, view};
+#[cfg(feature = "timeline")]
+use crate::core::timeline;
+use crate::core::{api, products, view};
 use crate::dom::card::Downloads;
 use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Widget};
 
@@ -411,7 +413,13 @@ impl Options {
         }
         card.info = self.info.unwrap_or(true);
         card.timeline = self.timeline.unwrap_or(false);
+        if card.timeline && cfg!(not(feature = "timeline")) {
+            return Err(missing_feature("timeline"));
+        }
         let downloads = self.downloads.unwrap_or(false);
+        if downloads && cfg!(not(feature = "export")) {
+            return Err(missing_feature("export"));
+        }
         card.downloads = Downloads {
             csv: downloads,
             calendar: downloads,
@@ -497,6 +505,7 @@ pub fn parse_product(
 
 /// The support table of `source` (`null`: a built-in product) as a GitHub-flavoured Markdown
 /// table: the columns the product shows, one row per release cycle, dates in ISO form.
+#[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
@@ -507,6 +516,7 @@ pub fn to_markdown(
 
 /// The support table of `source` as CSV (RFC 4180, CRLF line ends, a header row; cells a
 /// spreadsheet would run as formulas start with `'`).
+#[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
@@ -517,6 +527,7 @@ pub fn to_csv(
 
 /// The support table of `source` as JSON text: an array of one object per release cycle with
 /// the same keys each (`cycle`, `releaseDate`, `eol`, ..., `isMaintained`), dates in ISO form.
+#[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toJson)]
 pub fn to_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
@@ -528,6 +539,7 @@ pub fn to_json(
 /// The end dates of `source` (end of active support, end of life, end of extended support) as
 /// an iCalendar file of all-day events with stable UIDs, for "Add to calendar". The same
 /// source and `today` always give the same text.
+#[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toICalendar)]
 pub fn to_icalendar(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
@@ -540,6 +552,7 @@ pub fn to_icalendar(
     )
 }
 
+#[cfg(feature = "export")]
 fn export(
     source: Option<&JsValue>,
     options: Option<&JsValue>,
@@ -623,6 +636,7 @@ pub fn render_badge(
 /// chart with one row per dated release cycle (bars to the ends of active, security and extended
 /// support, coloured as the table colours them, and a dashed line at today), laid out for the
 /// element's width. Bad input shows an alert in the element and throws.
+#[cfg(feature = "timeline")]
 #[wasm_bindgen(js_name = renderTimeline)]
 pub fn render_timeline(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
@@ -661,6 +675,7 @@ pub fn render_timeline(
 }
 
 /// The timeline's root element, laid out for `host`'s width.
+#[cfg(feature = "timeline")]
 fn timeline_element(
     document: &web_sys::Document,
     host: &Element,
@@ -686,6 +701,7 @@ fn timeline_element(
 
 /// The width to lay a timeline out for in `host`: its own, less the padding a chosen theme adds
 /// (the stylesheet's 1em a side).
+#[cfg(feature = "timeline")]
 fn chart_width(host: &Element, theme: Theme) -> i32 {
     let padding = if theme == Theme::Auto { 0 } else { 32 };
     match host.client_width() {
@@ -768,6 +784,11 @@ pub fn live_tables() -> usize {
     widget::live_count()
 }
 
+/// The message for an option whose code this build left out.
+fn missing_feature(feature: &str) -> String {
+    ["this build of eol-table has no `", feature, "` (cargo feature `", feature, "`)"].concat()
+}
+
 /// The widget, and whether to inject the stylesheet.
 fn build_widget(
     document: &web_sys::Document,
@@ -777,10 +798,14 @@ fn build_widget(
 ) -> Result<(Rc<RefCell<Widget>>, bool), String> {
     let (text, options) = inputs(source, options)?;
     let today = today(&options)?;
+    #[cfg_attr(not(feature = "timeline"), allow(unused_mut))]
     let mut settings = options.settings()?;
+    #[cfg(feature = "timeline")]
     if settings.card.timeline {
         settings.width = chart_width(host, settings.theme);
     }
+    #[cfg(not(feature = "timeline"))]
+    let _ = host;
     let product = read(&text, &options)?;
     let widget = Widget::create(document, product, today, settings)?;
     Ok((widget, options.inject_styles.unwrap_or(true)))

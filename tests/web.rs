@@ -1132,14 +1132,15 @@ fn the_timeline_option_puts_the_chart_above_the_table() {
     let mut table = eol_table::render(host.clone().into(), None, Some(with)).unwrap();
     let root = table.element().unwrap();
     let chart = root
-        .query_selector(":scope > .eol-timeline")
+        .query_selector(".eol-table__main > .eol-timeline")
         .unwrap()
         .expect("a timeline in the widget");
     assert_eq!(
         chart
             .next_element_sibling()
-            .map(|e| e.tag_name().to_lowercase()),
-        Some("table".to_owned())
+            .and_then(|e| e.get_attribute("class")),
+        Some("eol-table__toolbar".to_owned()),
+        "above the controls and the table"
     );
     assert_eq!(all(&chart, "g.eol-tl-row").len(), 7);
     table.set_locale(Some("de".to_owned())).unwrap();

@@ -10,12 +10,14 @@ pub mod badge;
 pub mod card;
 pub mod date;
 pub mod error;
+#[cfg(feature = "export")]
 pub mod export;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
 pub mod lookup;
 pub mod markdown;
+#[cfg(feature = "timeline")]
 pub mod markup;
 pub mod model;
 pub mod parse;
@@ -24,6 +26,7 @@ pub mod status;
 pub mod table;
 pub mod template;
 pub(crate) mod text;
+#[cfg(feature = "timeline")]
 pub mod timeline;
 pub mod url;
 pub mod version;

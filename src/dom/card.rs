@@ -299,6 +299,7 @@ fn copy_by_selection(document: &Document, status: &Element) -> bool {
         .unwrap_or(false)
 }
 
+#[cfg(feature = "export")]
 /// Offers `text` as a file download named `name`: a Blob behind a temporary link, clicked and
 /// revoked at once.
 pub fn download(

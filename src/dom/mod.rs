@@ -9,6 +9,7 @@ pub mod listener;
 pub mod markdown;
 pub mod panic;
 pub mod render;
+#[cfg(feature = "timeline")]
 pub mod timeline;
 pub mod widget;
 

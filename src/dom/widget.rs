@@ -26,10 +26,13 @@ use crate::core::lookup;
 use crate::core::markdown::{self, Node};
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
+#[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::view;
 use crate::core::wording::{English, Words};
-use crate::core::{card, export};
+use crate::core::card;
+#[cfg(feature = "export")]
+use crate::core::export;
 
 thread_local! {
     /// Widgets on the page. A widget lives until `destroy()` or until a new `render` replaces
@@ -339,6 +342,7 @@ impl Widget {
             !settings.card.header,
         )
         .map_err(js)?;
+        #[cfg(feature = "timeline")]
         if settings.card.timeline {
             add_timeline(
                 document,
@@ -498,6 +502,7 @@ impl Widget {
             !self.settings.card.header,
         )
         .map_err(js)?;
+        #[cfg(feature = "timeline")]
         if self.settings.card.timeline {
             add_timeline(
                 &self.document,
@@ -596,6 +601,7 @@ impl Widget {
                 None => return false,
             },
             "more" => state.show_all = !state.show_all,
+            #[cfg(feature = "export")]
             action @ ("download-csv" | "download-ics") => {
                 let view = view::evaluate(&self.product, self.today);
                 let (text, kind, extension) = if action == "download-csv" {
@@ -762,7 +768,8 @@ impl Widget {
     }
 }
 
-/// Puts the release timeline between the toolbar and the table.
+/// Puts the release timeline above the toolbar.
+#[cfg(feature = "timeline")]
 fn add_timeline(
     document: &Document,
     main: &Element,
