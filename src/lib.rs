@@ -786,7 +786,14 @@ pub fn live_tables() -> usize {
 
 /// The message for an option whose code this build left out.
 fn missing_feature(feature: &str) -> String {
-    ["this build of eol-table has no `", feature, "` (cargo feature `", feature, "`)"].concat()
+    [
+        "this build of eol-table has no `",
+        feature,
+        "` (cargo feature `",
+        feature,
+        "`)",
+    ]
+    .concat()
 }
 
 /// The widget, and whether to inject the stylesheet.

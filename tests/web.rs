@@ -1152,3 +1152,176 @@ fn the_timeline_option_puts_the_chart_above_the_table() {
     plain.destroy();
     host.remove();
 }
+
+fn with(options: &JsValue, key: &str, value: JsValue) -> JsValue {
+    Reflect::set(options, &key.into(), &value).unwrap();
+    options.clone()
+}
+
+#[wasm_bindgen_test]
+fn the_istio_card_shows_header_description_notes_policy_and_command() {
+    let host = host();
+    let mut table =
+        eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
+    let root = table.element().unwrap();
+    assert_eq!(text(&all(&root, "header h2.eol-table__title")[0]), "Istio");
+    let icon = &all(&root, "header img.eol-table__icon")[0];
+    assert_eq!(
+        icon.get_attribute("src").as_deref(),
+        Some("https://cdn.jsdelivr.net/npm/simple-icons/icons/istio.svg")
+    );
+    assert_eq!(icon.get_attribute("alt").as_deref(), Some(""));
+    assert_eq!(text(&all(&root, ".eol-table__labels li")[0]), "service");
+
+    let summary = &all(&root, ".eol-table__description")[0];
+    assert!(text(summary).starts_with("Istio is an open source service mesh"));
+    let istio = &all(summary, "a")[0];
+    assert_eq!(
+        istio.get_attribute("href").as_deref(),
+        Some("https://istio.io")
+    );
+    assert_eq!(
+        istio.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+
+    let notes = &all(&root, ".eol-table__notes")[0];
+    assert_eq!(text(&all(notes, "h4")[0]), "Upgrading");
+    let links: Vec<(String, Option<String>)> = all(notes, "a")
+        .iter()
+        .map(|a| (text(a), a.get_attribute("href")))
+        .collect();
+    for (name, href) in [
+        (
+            "canary upgrades",
+            "https://istio.io/latest/docs/setup/upgrade/canary/",
+        ),
+        (
+            "in-place upgrade",
+            "https://istio.io/latest/docs/setup/upgrade/in-place/",
+        ),
+    ] {
+        assert!(
+            links.contains(&(name.to_owned(), Some(href.to_owned()))),
+            "{name} links to {href}: {links:?}"
+        );
+    }
+    // The notes follow the table; the summary precedes it.
+    let main = &all(&root, ".eol-table__main")[0];
+    assert_eq!(
+        main.previous_element_sibling()
+            .and_then(|e| e.get_attribute("class")),
+        Some("eol-table__description".to_owned())
+    );
+    assert_eq!(
+        main.next_element_sibling()
+            .and_then(|e| e.get_attribute("class")),
+        Some("eol-table__notes".to_owned())
+    );
+
+    let policy = &all(&root, ".eol-table__policy")[0];
+    assert_eq!(
+        text(policy),
+        "More information is available on the Istio website."
+    );
+    assert_eq!(
+        all(policy, "a")[0].get_attribute("href").as_deref(),
+        Some("https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases"),
+        "the stray quote of the seed's link is gone"
+    );
+    assert_eq!(
+        text(&all(&root, "code[data-command]")[0]),
+        "istioctl version"
+    );
+    assert_eq!(all(&root, "button[data-action=\"copy\"]").len(), 1);
+    assert!(
+        all(&root, "[data-action^=\"download\"]").is_empty(),
+        "off by default"
+    );
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn card_options_move_or_hide_its_parts() {
+    let host = host();
+    let hidden = options("2022-05-01");
+    with(&hidden, "header", false.into());
+    with(&hidden, "description", "hidden".into());
+    with(&hidden, "info", false.into());
+    let mut table = eol_table::render(host.clone().into(), None, Some(hidden)).unwrap();
+    let root = table.element().unwrap();
+    assert!(all(
+        &root,
+        "header, .eol-table__description, .eol-table__notes, .eol-table__info"
+    )
+    .is_empty());
+    assert_eq!(
+        text(&all(&root, ".eol-table__title")[0]),
+        "Istio",
+        "the plain title instead"
+    );
+    table.destroy();
+
+    let above = with(&options("2022-05-01"), "description", "above".into());
+    with(&above, "downloads", true.into());
+    let mut table = eol_table::render(host.clone().into(), None, Some(above)).unwrap();
+    let root = table.element().unwrap();
+    assert!(all(&root, ".eol-table__notes").is_empty());
+    let description = &all(&root, ".eol-table__description")[0];
+    assert_eq!(all(description, "blockquote").len(), 1);
+    assert_eq!(all(description, "h4").len(), 1);
+    let downloads: Vec<String> = all(&root, "[data-action^=\"download\"]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(downloads, ["Download CSV", "Add to calendar"]);
+    table.destroy();
+
+    let bad = with(&options("2022-05-01"), "description", "sideways".into());
+    assert!(eol_table::render(host.clone().into(), None, Some(bad)).is_err());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn hostile_markdown_and_card_fields_never_become_markup_or_script_urls() {
+    let host = host();
+    let source = JsValue::from_str(concat!(
+        "---\ntitle: \"<img src=x onerror=alert(1)>\"\niconSlug: \"x\\\" onerror=\\\"alert(1)\"\n",
+        "releasePolicyLink: \"javascript:alert(1)\"\nversionCommand: \"<script>alert(1)</script>\"\n",
+        "releases:\n  - releaseCycle: \"1\"\n    eol: false\n---\n",
+        "> [x](JaVaScRiPt:alert(1)) <script>alert(1)</script> <iframe src=x></iframe>\n\n",
+        "[y](&#106;avascript:alert(1)) ![z](data:image/svg+xml,x) [w](vbscript:x \"<b>t</b>\")\n",
+    ));
+    let mut table = eol_table::render(
+        host.clone().into(),
+        Some(source),
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    let root = table.element().unwrap();
+    assert!(all(&root, "script, iframe, img[onerror], [onerror]").is_empty());
+    assert!(
+        all(&root, "img.eol-table__icon").is_empty(),
+        "a slug with quotes gets no icon"
+    );
+    for a in all(&root, "[href], [src]") {
+        let url = a
+            .get_attribute("href")
+            .or_else(|| a.get_attribute("src"))
+            .unwrap();
+        let lower = url.to_ascii_lowercase();
+        assert!(
+            lower.starts_with("http") || lower.starts_with("mailto:") || !lower.contains(':'),
+            "{url}"
+        );
+    }
+    assert!(all(&root, ".eol-table__policy").is_empty());
+    assert_eq!(
+        text(&all(&root, "code[data-command]")[0]),
+        "<script>alert(1)</script>"
+    );
+    assert!(text(&all(&root, ".eol-table__description")[0]).contains("<script>alert(1)</script>"));
+    table.destroy();
+    host.remove();
+}

@@ -21,7 +21,10 @@ use super::listener::Listener;
 use super::render::{self, Parts};
 use super::{element, ROOT_CLASS};
 use crate::core::arrange::{arrange, Direction, Filter, State};
+use crate::core::card;
 use crate::core::date::Day;
+#[cfg(feature = "export")]
+use crate::core::export;
 use crate::core::lookup;
 use crate::core::markdown::{self, Node};
 use crate::core::model::Product;
@@ -30,9 +33,6 @@ use crate::core::table::{self, Table};
 use crate::core::timeline;
 use crate::core::view;
 use crate::core::wording::{English, Words};
-use crate::core::card;
-#[cfg(feature = "export")]
-use crate::core::export;
 
 thread_local! {
     /// Widgets on the page. A widget lives until `destroy()` or until a new `render` replaces

@@ -33,8 +33,26 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Collects console errors and uncaught page errors; check `.length === 0` at the end. */
+/** A 24×24 stand-in for a Simple Icons glyph: the tests run offline. */
+export const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="10"/></svg>';
+
+/**
+ * Serves product icons (the Simple Icons CDN the card uses by default) from memory, so pages
+ * behave as they would online instead of logging failed requests.
+ */
+export async function offlineIcons(page) {
+  await page.route("https://cdn.jsdelivr.net/npm/simple-icons/**", (route) =>
+    route.fulfill({ status: 200, contentType: "image/svg+xml", body: ICON_SVG }),
+  );
+}
+
+/**
+ * Collects console errors and uncaught page errors; check `.length === 0` at the end. Also
+ * serves the product icons offline (`offlineIcons`), which every page with a card loads.
+ */
 export function collectErrors(page) {
+  offlineIcons(page);
   const errors = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
