@@ -11,7 +11,12 @@ export type EolTableAttribute =
   | "locale"
   | "filter"
   | "date-style"
-  | "version";
+  | "version"
+  | "timeline"
+  | "downloads"
+  | "header"
+  | "description"
+  | "icon-base";
 
 /** `detail` of the `eol-table:error` event. */
 export interface EolTableErrorDetail {
@@ -27,7 +32,9 @@ export interface EolTableErrorDetail {
  * named by `product` (default "istio"). Other attributes: `today` ("YYYY-MM-DD"), `locale`,
  * `theme` ("auto" | "light" | "dark"), `filter` ("all" | "maintained" | "ended"),
  * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape),
- * `version` (a version to highlight, with a verdict above the table).
+ * `version` (a version to highlight, with a verdict above the table), and for the card around
+ * the table `timeline` and `downloads` (boolean attributes), `header="false"`, `description`
+ * ("split" | "above" | "below" | "hidden") and `icon-base` (see `RenderOptions`).
  *
  * Styling from the page: `eol-table::part(table)` is the table's root (set its custom properties,
  * e.g. `--eol-ok`), `::part(error)` the error box, `::part(container)` what holds either.

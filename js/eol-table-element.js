@@ -21,7 +21,10 @@ const SETTERS = {
   version: (table, v) => table.setVersion(v || null),
 };
 const HOST_CSS = ":host { display: block; } :host(eol-badge) { display: inline-block; vertical-align: middle; } :host([hidden]) { display: none; }\n";
-const ATTRIBUTES = ["src", "product", "today", "format", ...Object.keys(SETTERS)];
+// The card around the table: `timeline` and `downloads` are boolean attributes, `header="false"`
+// drops the header, `description` is split | above | below | hidden, `icon-base` a URL prefix.
+const CARD = ["timeline", "downloads", "header", "description", "icon-base"];
+const ATTRIBUTES = ["src", "product", "today", "format", ...CARD, ...Object.keys(SETTERS)];
 
 // One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
 // (adoptedStyleSheets) needs no 'unsafe-inline' in a Content Security Policy; browsers without
@@ -163,6 +166,9 @@ export class EolTableElement extends Base {
       injectStyles: false, product: attr("product"), today: attr("today"), locale: attr("locale"),
       theme: attr("theme"), filter: attr("filter"), dateStyle: attr("date-style"),
       format: attr("format"), version: attr("version"),
+      timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
+      header: attr("header") === undefined ? undefined : attr("header") !== "false",
+      description: attr("description"), iconBase: attr("icon-base"),
     }));
     table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
     return table;

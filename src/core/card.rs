@@ -49,7 +49,7 @@ pub fn build(view: &ProductView<'_>, icon_base: &str) -> Card {
         title: product.title.clone(),
         icon: icon.as_deref().and_then(url::safe),
         labels: product.tags.clone(),
-        release_image: product.release_image.as_deref().and_then(url::safe),
+        release_image: product.release_image.as_deref().and_then(url::image),
         policy_link: view.release_policy_link.clone(),
         policy_text: (
             "More information is available on the ".to_owned(),

@@ -355,7 +355,7 @@ impl Builder {
             } => {
                 // The alt text is gathered as children; `close` turns them into `alt`.
                 let mut attrs = Vec::new();
-                if let Some(src) = url::safe(&dest_url) {
+                if let Some(src) = url::image(&dest_url) {
                     attrs.push(("src", src));
                     if !title.is_empty() {
                         attrs.push(("title", title.into_string()));
@@ -685,9 +685,11 @@ mod tests {
             "<p>a cat &lt;b&gt;x&lt;/b&gt; y</p>"
         );
         assert_eq!(
-            html("![a *cat* [link](https://x.example)](/cat.png \"A cat\")"),
-            "<p><img src=\"/cat.png\" alt=\"a cat link\" title=\"A cat\"></p>"
+            html("![a *cat* [link](https://x.example)](https://x.example/cat.png \"A cat\")"),
+            "<p><img src=\"https://x.example/cat.png\" alt=\"a cat link\" title=\"A cat\"></p>"
         );
+        // A relative image would load from whatever page embeds the widget.
+        assert_eq!(html("![a cat](/cat.png)"), "<p>a cat</p>");
         assert_eq!(
             html("[![logo](https://x.example/l.svg)](https://x.example)"),
             "<p><a href=\"https://x.example\" rel=\"noopener noreferrer\"><img src=\"https://x.example/l.svg\" alt=\"logo\"></a></p>"

@@ -33,6 +33,15 @@ pub fn safe(raw: &str) -> Option<String> {
     None
 }
 
+/// An image URL from product data fit for a `src`: an absolute http or https URL without white
+/// space inside. A relative path would load from whatever page embeds the widget, and a "URL"
+/// with spaces in it is text that someone meant as markup.
+pub fn image(raw: &str) -> Option<String> {
+    let url = safe(raw)?;
+    let whole = trimmed(raw);
+    (is_external(&url) && !whole.chars().any(char::is_whitespace)).then_some(url)
+}
+
 /// Whether an allowed URL leaves the site (http, https or protocol-relative), so that a link
 /// to it gets `rel="noopener noreferrer"`.
 pub fn is_external(url: &str) -> bool {
@@ -147,6 +156,18 @@ fn trimmed(raw: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_need_absolute_http_urls_without_spaces() {
+        assert_eq!(
+            image(" https://example.com/a.png ").as_deref(),
+            Some("https://example.com/a.png")
+        );
+        assert_eq!(image("img src=x onerror=\"alert(1)\""), None);
+        assert_eq!(image("/schedule.png"), None);
+        assert_eq!(image("data:image/png;base64,AA"), None);
+        assert_eq!(image("https://example.com/a b.png"), None);
+    }
 
     #[test]
     fn allows_web_mail_and_relative_urls() {

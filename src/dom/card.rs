@@ -58,7 +58,7 @@ pub fn header(document: &Document, card: &Card) -> Result<(Element, Option<Eleme
 
 /// The release schedule image, when the product has one.
 pub fn release_image(document: &Document, card: &Card) -> Result<Option<Element>, JsValue> {
-    let Some(src) = card.release_image.as_deref().and_then(url::safe) else {
+    let Some(src) = card.release_image.as_deref().and_then(url::image) else {
         return Ok(None);
     };
     let figure = element(document, "figure", &[("class", "eol-table__schedule")])?;
@@ -154,11 +154,7 @@ pub fn info(
         let status = element(
             document,
             "span",
-            &[
-                ("class", "eol-table__copied"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-            ],
+            &[("class", "eol-table__copied"), ("aria-live", "polite")],
         )?;
         row.append_child(&status)?;
         block.append_child(&row)?;
@@ -302,28 +298,17 @@ fn copy_by_selection(document: &Document, status: &Element) -> bool {
 #[cfg(feature = "export")]
 /// Offers `text` as a file download named `name`: a Blob behind a temporary link, clicked and
 /// revoked at once.
-pub fn download(
-    document: &Document,
-    parent: &Element,
-    text: &str,
-    kind: &str,
-    name: &str,
-) -> Result<(), JsValue> {
+pub fn download(document: &Document, text: &str, kind: &str, name: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(kind);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let href = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link = element(
-        document,
-        "a",
-        &[("href", &href), ("download", name), ("hidden", "")],
-    )?;
-    parent.append_child(&link)?;
+    // Never in the page: a click on it would bubble into the widget's own click handler.
+    let link = element(document, "a", &[("href", &href), ("download", name)])?;
     let clicked = link
         .dyn_ref::<web_sys::HtmlElement>()
         .map(web_sys::HtmlElement::click);
-    link.remove();
     web_sys::Url::revoke_object_url(&href)?;
     clicked.ok_or_else(|| JsValue::from_str("the download link is not an HTML element"))
 }

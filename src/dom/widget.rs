@@ -614,7 +614,7 @@ impl Widget {
                     )
                 };
                 let name = [self.product.id.as_str(), extension].concat();
-                let _ = card_dom::download(&self.document, &self.root, &text, kind, &name);
+                let _ = card_dom::download(&self.document, &text, kind, &name);
                 return false;
             }
             "copy" => {

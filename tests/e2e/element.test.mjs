@@ -304,8 +304,10 @@ describe("<eol-table> under a Content Security Policy", () => {
     return { page, errors };
   }
 
-  test("script-src 'self' 'wasm-unsafe-eval' is enough, even with default-src 'self' (no inline styles)", async () => {
-    const { page, errors } = await openWithPolicy("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+  test("script-src 'self' 'wasm-unsafe-eval' (and img-src for the icon CDN) is enough, even with default-src 'self' (no inline styles)", async () => {
+    const { page, errors } = await openWithPolicy(
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' https://cdn.jsdelivr.net",
+    );
     const cell = page.locator('eol-table tr[data-cycle="1.13"] td[data-column="eol"]');
     await cell.waitFor({ timeout: 15_000 });
     assert.equal(await cell.getAttribute("data-status"), "ok");
