@@ -19,7 +19,10 @@ async function card(options = {}, { source = null, context = {}, width = 1100, i
     async ({ source, options }) => {
       const { default: init, render } = await import("/pkg/eol_table.js");
       await init();
+      // A plain page: none of the demo page's own styles.
+      document.querySelectorAll('style, link[rel="stylesheet"]').forEach((e) => e.remove());
       document.body.replaceChildren();
+      document.body.style.margin = "16px";
       const host = document.createElement("div");
       host.id = "card";
       document.body.append(host);
