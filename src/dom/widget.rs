@@ -675,12 +675,14 @@ impl Widget {
             .chain((0..total).filter(|&i| !shown.get(i).copied().unwrap_or(false)))
             .collect();
         if order != self.order {
-            for &index in &order {
-                if let Some(row) = parts.rows.get(index) {
-                    parts.tbody.append_child(row)?;
-                }
-            }
-            parts.tbody.append_child(&parts.empty_row)?;
+            // One call moves every row into place (appending moves a node that is already in
+            // the body), instead of a call into the page per row.
+            let rows: js_sys::Array = order
+                .iter()
+                .filter_map(|&index| parts.rows.get(index))
+                .chain(std::iter::once(&parts.empty_row))
+                .collect();
+            parts.tbody.append_with_node(&rows)?;
             self.order = order;
         }
         for (index, row) in parts.rows.iter().enumerate() {
