@@ -3,8 +3,9 @@ SHELL := /bin/bash
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
+BENCH_RUNS ?= 30
 
-.PHONY: help setup build pack demo test fuzz
+.PHONY: help setup build pack demo test fuzz bench
 
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
@@ -12,6 +13,7 @@ help:
 	@echo "make pack    build, then npm pack pkg/ into target/ (the tarball npm would publish)"
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
+	@echo "make bench   build, then time eol-table against js-yaml + Grid.js in Chromium (BENCH_RUNS=30)"
 	@echo "make fuzz    run each fuzz target FUZZ_SECONDS (60) s (nightly; FUZZ_TARGETS=\"parse whole\" picks)"
 
 setup:
@@ -32,3 +34,6 @@ test:
 
 fuzz:
 	bash scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+bench: setup
+	bash scripts/bench.sh --runs $(BENCH_RUNS)
