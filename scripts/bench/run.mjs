@@ -407,7 +407,13 @@ const METHOD = [
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${err.message}`);
+    process.exit(2);
+  }
   budgetMs = opts.budget * 1000;
   for (const need of [at("pkg", "eol_table_bg.wasm"), path.join(PEER, "node_modules", "gridjs")]) {
     if (!existsSync(need)) throw new Error(`${need} is missing: run scripts/bench.sh (make bench)`);
