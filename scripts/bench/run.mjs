@@ -178,7 +178,8 @@ async function coldStart(browser, base, runs, src, today) {
   const errors = [];
   for (let i = 0; i < runs; i++) {
     const order = i % 2 ? ["peer", "eol", "peerDefault"] : ["eol", "peer", "peerDefault"];
-    for (const impl of order) {
+    // the row with Grid.js's defaults is a side note: 10 runs are enough for it
+    for (const impl of order.filter((x) => x !== "peerDefault" || i < 10)) {
       const context = await browser.newContext();
       const page = await context.newPage();
       page.on("pageerror", (err) => errors.push(`${impl}: ${err.message}`));
