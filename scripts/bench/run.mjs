@@ -9,37 +9,31 @@
 // around the call and a forced layout (offsetHeight), so DOM work counts. A series that has
 // taken S seconds (default 25; 0: no limit) stops early once it has 3 runs, which keeps the
 // 10,000-cycle figures (seconds per run) to a few minutes; the report gives the number of runs
-// behind each figure. The pages are in
-// www/bench/; the inputs are products/istio.md and synthetic files from generate.mjs. Output:
+// behind each figure. The pages are in www/bench/; the inputs are products/istio.md and
+// synthetic files from generate.mjs (lib.mjs: what this file shares with profile.mjs). Output:
 // a table on stdout, target/bench/bench.json and target/bench/bench.md.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { startServer } from "../serve.mjs";
-import { generateProduct } from "./generate.mjs";
+import {
+  OUT,
+  PEER,
+  SEED_TODAY,
+  SEED_URL,
+  SYNTH_TODAY,
+  at,
+  call,
+  checkBuilt,
+  launchBrowser,
+  openWarm,
+  prepareData,
+  repoRoot,
+  startBenchServer,
+  synthUrl,
+} from "./lib.mjs";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const at = (...parts) => path.join(repoRoot, ...parts);
-const OUT = at("target", "bench");
-const DATA = path.join(OUT, "data");
-const PEER = at("target", "bench-peer");
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const SEED_TODAY = "2022-05-01";
-const SYNTH_TODAY = "2026-01-15";
 const SEARCH = "1.2";
 const MIN_RUNS = 3;
 let budgetMs = 25_000;
@@ -107,21 +101,6 @@ async function busyMs(cdp) {
   return (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
 }
 
-/** A warm page of one implementation ("eol" or "peer") with the sources loaded. */
-async function openWarm(browser, base, impl, urls) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (err) => errors.push(err.message));
-  page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(new URL(`bench/${impl}.html`, base).href);
-  await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
-  for (const url of urls) await page.evaluate((u) => window.bench.load(u), url);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  return { context, page, cdp, errors };
-}
-
 /**
  * Runs `op` (a window.bench method) `runs` times; before each run `before` (untimed) and a
  * forced garbage collection; after it, the page settles (two frames) and the main thread's busy
@@ -133,15 +112,15 @@ async function series(w, runs, op, args = [], { before = null, after = null } = 
   let last = null;
   const start = Date.now();
   for (let i = 0; more(start, i, runs); i++) {
-    if (before) await w.page.evaluate(([m, a]) => window.bench[m](...a), before);
+    if (before) await call(w, ...before);
     await w.cdp.send("HeapProfiler.collectGarbage");
     const b0 = await busyMs(w.cdp);
-    last = await w.page.evaluate(([m, a]) => window.bench[m](...a), [op, args]);
+    last = await call(w, op, args);
     if (last === null) return null; // not offered by this implementation
-    await w.page.evaluate(() => window.bench.settle());
+    await call(w, "settle");
     busy.push((await busyMs(w.cdp)) - b0);
     wall.push(last.ms);
-    if (after) await w.page.evaluate(([m, a]) => window.bench[m](...a), after);
+    if (after) await call(w, ...after);
   }
   return { wall: stats(wall), busy: stats(busy), samples: wall, busySamples: busy, rows: last.rows, first: last.first };
 }
@@ -150,7 +129,7 @@ async function series(w, runs, op, args = [], { before = null, after = null } = 
 async function parseSeries(w, runs, url, today) {
   let k = 1;
   for (;;) {
-    const { ms } = await w.page.evaluate(([u, t, n]) => window.bench.parse(u, t, n), [url, today, k]);
+    const { ms } = await call(w, "parse", [url, today, k]);
     if (ms * k >= 20 || k >= 1 << 16) break;
     k *= 2;
   }
@@ -158,7 +137,7 @@ async function parseSeries(w, runs, url, today) {
   const start = Date.now();
   for (let i = 0; more(start, i, runs); i++) {
     await w.cdp.send("HeapProfiler.collectGarbage");
-    const { ms } = await w.page.evaluate(([u, t, n]) => window.bench.parse(u, t, n), [url, today, k]);
+    const { ms } = await call(w, "parse", [url, today, k]);
     wall.push(ms);
   }
   return { wall: stats(wall), samples: wall, batch: k };
@@ -211,7 +190,7 @@ async function memory(browser, base, impl, url, today) {
     await w.cdp.send("HeapProfiler.collectGarbage");
     const heap = await w.cdp.send("Runtime.getHeapUsage");
     const dom = await w.cdp.send("Memory.getDOMCounters");
-    const wasm = await w.page.evaluate(() => window.bench.wasmBytes());
+    const wasm = await call(w, "wasmBytes");
     // Chrome measures at the next GC: ask, then force one
     const measuring = w.page.evaluate(() =>
       performance.measureUserAgentSpecificMemory().then((m) => {
@@ -225,8 +204,8 @@ async function memory(browser, base, impl, url, today) {
     return { jsHeapUsed: heap.usedSize, nodes: dom.nodes, listeners: dom.jsEventListeners, wasm, ua };
   };
   const before = await snapshot();
-  const result = await w.page.evaluate(([u, t]) => window.bench.render(u, t), [url, today]);
-  await w.page.evaluate(() => window.bench.settle());
+  const result = await call(w, "render", [url, today]);
+  await call(w, "settle");
   const after = await snapshot();
   await w.context.close();
   return {
@@ -416,30 +395,10 @@ async function main() {
     process.exit(2);
   }
   budgetMs = opts.budget * 1000;
-  for (const need of [at("pkg", "eol_table_bg.wasm"), path.join(PEER, "node_modules", "gridjs")]) {
-    if (!existsSync(need)) throw new Error(`${need} is missing: run scripts/bench.sh (make bench)`);
-  }
-  const requireTool = createRequire(at(".tools", "package.json"));
-  const { chromium } = requireTool("playwright-core");
-
-  mkdirSync(DATA, { recursive: true });
-  copyFileSync(at("products", "istio.md"), path.join(DATA, "istio.md"));
-  for (const cycles of opts.sizes) {
-    writeFileSync(path.join(DATA, `synthetic-${cycles}.md`), generateProduct({ cycles, seed: 1, today: SYNTH_TODAY }));
-  }
-  const seedUrl = "/bench/data/istio.md";
-  const synthUrl = (n) => `/bench/data/synthetic-${n}.md`;
-
-  const server = await startServer({
-    port: 0,
-    host: "127.0.0.1",
-    isolate: true,
-    mounts: [
-      ["/bench/peer/", PEER],
-      ["/bench/data/", DATA],
-    ],
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  checkBuilt();
+  prepareData(opts.sizes);
+  const server = await startBenchServer();
+  const browser = await launchBrowser();
   const started = Date.now();
   const log = (msg) => console.error(`bench: ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s  ${msg}`);
   const r = {
@@ -455,15 +414,15 @@ async function main() {
     r.sizes = transferSizes();
 
     log("cold start");
-    r.cold = await coldStart(browser, server.url, opts.runs, seedUrl, SEED_TODAY);
+    r.cold = await coldStart(browser, server.url, opts.runs, SEED_URL, SEED_TODAY);
 
     r.seed = {};
     for (const impl of ["eol", "peer"]) {
       log(`warm istio, ${impl}`);
-      const w = await openWarm(browser, server.url, impl, [seedUrl]);
+      const w = await openWarm(browser, server.url, impl, [SEED_URL]);
       r.seed[impl] = {
-        render: await series(w, opts.runs, "render", [seedUrl, SEED_TODAY], { before: ["clear", []] }),
-        parse: await parseSeries(w, opts.runs, seedUrl, SEED_TODAY),
+        render: await series(w, opts.runs, "render", [SEED_URL, SEED_TODAY], { before: ["clear", []] }),
+        parse: await parseSeries(w, opts.runs, SEED_URL, SEED_TODAY),
       };
       if (w.errors.length) throw new Error(`${impl}: ${w.errors.join("; ")}`);
       await w.context.close();
@@ -479,8 +438,8 @@ async function main() {
         const render = await series(w, opts.runs, "render", [url, SYNTH_TODAY], { before: ["clear", []] });
         if (render.rows !== cycles) throw new Error(`${impl} showed ${render.rows} of ${cycles} rows`);
         const parse = await parseSeries(w, opts.runs, url, SYNTH_TODAY);
-        await w.page.evaluate(([u, t]) => window.bench.render(u, t), [url, SYNTH_TODAY]);
-        await w.page.evaluate(() => window.bench.settle());
+        await call(w, "render", [url, SYNTH_TODAY]);
+        await call(w, "settle");
         const sort = await series(w, opts.runs, "sort");
         const filter = await series(w, opts.runs, "filter", [], { after: ["unfilter", []] });
         const search = await series(w, opts.runs, "search", [SEARCH], { after: ["unsearch", []] });
