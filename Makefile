@@ -3,8 +3,9 @@ SHELL := /bin/bash
 PORT ?= 8080
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
+BENCH_RUNS ?= 30
 
-.PHONY: help setup build pack demo test fuzz size
+.PHONY: help setup build pack demo test fuzz size bench
 
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
@@ -13,6 +14,7 @@ help:
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
 	@echo "make size    what the wasm weighs per feature set (raw, gzip, brotli) and its largest parts"
+	@echo "make bench   build, then time eol-table against js-yaml + Grid.js in Chromium (BENCH_RUNS=30)"
 	@echo "make fuzz    run each fuzz target FUZZ_SECONDS (60) s (nightly; FUZZ_TARGETS=\"parse whole\" picks)"
 
 setup:
@@ -36,3 +38,6 @@ fuzz:
 
 size: setup
 	bash scripts/size.sh
+
+bench: setup
+	bash scripts/bench.sh --runs $(BENCH_RUNS)

@@ -5,6 +5,8 @@
 //   /shared/   -> ../shared/  (read-only fixtures, only if that folder exists)
 // CLI:    node scripts/serve.mjs [--port N] [--host H]   (defaults 127.0.0.1:8080; port 0 = any free)
 // Module: const { url, close } = await startServer({ port: 0 });
+//   options `mounts` ([[prefix, folder], ...], tried before the ones above) and `isolate`
+//   (COOP/COEP headers, for cross-origin isolation) serve the benchmark (scripts/bench/run.mjs).
 import { createServer } from "node:http";
 import { createReadStream, existsSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
@@ -28,9 +30,10 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** URL prefix -> folder on disk; longest prefix first. */
-function mounts() {
+/** URL prefix -> folder on disk, the first matching prefix wins; `extra` comes first. */
+function mounts(extra = []) {
   const list = [
+    ...extra,
     ["/pkg/", path.join(repoRoot, "pkg")],
     ["/", path.join(repoRoot, "www")],
   ];
@@ -66,8 +69,11 @@ async function resolveFile(urlPath, roots) {
 }
 
 /** Starts the server; resolves to { url, port, close } once it listens. */
-export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
-  const roots = mounts();
+export function startServer({ port = 8080, host = "127.0.0.1", mounts: extra = [], isolate = false } = {}) {
+  const roots = mounts(extra);
+  const isolation = isolate
+    ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
+    : {};
   const server = createServer(async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD" }).end();
@@ -82,7 +88,7 @@ export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
       return;
     }
     const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
+    res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store", ...isolation });
     if (req.method === "HEAD") {
       res.end();
       return;
