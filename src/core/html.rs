@@ -146,11 +146,7 @@ pub fn markdown(out: &mut String, nodes: &[Node]) {
                 out.push('<');
                 out.push_str(tag.name());
                 for (name, value) in attrs {
-                    out.push(' ');
-                    out.push_str(name);
-                    out.push_str("=\"");
-                    escape_into(out, value);
-                    out.push('"');
+                    attribute_into(out, name, value);
                 }
                 out.push('>');
                 if !tag.is_void() {
@@ -166,6 +162,15 @@ pub fn markdown(out: &mut String, nodes: &[Node]) {
             }
         }
     }
+}
+
+/// Writes ` name="value"`, the value escaped.
+pub fn attribute_into(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_into(out, value);
+    out.push('"');
 }
 
 /// Escapes text for HTML content and double-quoted attributes.

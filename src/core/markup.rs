@@ -2,7 +2,7 @@
 //! into output: the DOM layer into elements (text as text nodes), [`Node::to_html`] into
 //! escaped markup for server-side rendering.
 
-use super::html::escape_into;
+use super::html::{attribute_into, escape_into};
 
 /// The SVG namespace, for `createElementNS` and standalone SVG files.
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
@@ -105,11 +105,7 @@ impl Node {
             out.push('"');
         }
         for (name, value) in &self.attributes {
-            out.push(' ');
-            out.push_str(name);
-            out.push_str("=\"");
-            escape_into(out, value);
-            out.push('"');
+            attribute_into(out, name, value);
         }
         out.push('>');
         if let Some(text) = &self.text {

@@ -667,15 +667,11 @@ impl Widget {
                 *slot = true;
             }
         }
-        // Visible rows in their order, then the hidden ones in file order.
-        let order: Vec<usize> = arrangement
-            .visible
-            .iter()
-            .copied()
-            .chain((0..total).filter(|&i| !shown.get(i).copied().unwrap_or(false)))
-            .collect();
+        // Only the visible rows need an order: hidden ones stay wherever they are. So a filter
+        // or a search moves the rows it shows, not every row of a long table.
+        let order: Vec<usize> = arrangement.visible.clone();
         if order != self.order {
-            // One call moves every row into place (appending moves a node that is already in
+            // One call moves those rows into place (appending moves a node that is already in
             // the body), instead of a call into the page per row.
             let rows: js_sys::Array = order
                 .iter()
