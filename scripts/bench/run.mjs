@@ -7,7 +7,7 @@
 //
 // Every figure is the median of N runs (default 30) timed inside the page with performance.now()
 // around the call and a forced layout (offsetHeight), so DOM work counts. A series that has
-// taken S seconds (default 25; 0: no limit) stops early once it has 3 runs, which keeps the
+// taken S seconds (default 20; 0: no limit) stops early once it has 3 runs, which keeps the
 // 10,000-cycle figures (seconds per run) to a few minutes; the report gives the number of runs
 // behind each figure. The pages are in www/bench/; the inputs are products/istio.md and
 // synthetic files from generate.mjs (lib.mjs: what this file shares with profile.mjs). Output:
@@ -36,7 +36,7 @@ import {
 
 const SEARCH = "1.2";
 const MIN_RUNS = 3;
-let budgetMs = 25_000;
+let budgetMs = 20_000;
 
 /** Whether a series that started at `start` and has `done` of `runs` runs goes on. */
 function more(start, done, runs) {
@@ -45,7 +45,7 @@ function more(start, done, runs) {
 }
 
 function parseArgs(argv) {
-  const opts = { runs: 30, budget: 25, sizes: [100, 1000, 10_000] };
+  const opts = { runs: 30, budget: 20, sizes: [100, 1000, 10_000] };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = inline ?? argv[++i];
