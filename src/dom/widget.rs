@@ -667,18 +667,18 @@ impl Widget {
                 *slot = true;
             }
         }
-        // Only the visible rows need an order: hidden ones stay wherever they are. So a filter
-        // or a search moves the rows it shows, not every row of a long table.
+        // Only the visible rows need an order: they go first, and hidden ones stay behind them
+        // in the order they had (at first the file's), with the "no match" row last. So a
+        // filter or a search moves the rows it shows, not every row of a long table.
         let order: Vec<usize> = arrangement.visible.clone();
         if order != self.order {
-            // One call moves those rows into place (appending moves a node that is already in
+            // One call moves those rows into place (prepending moves a node that is already in
             // the body), instead of a call into the page per row.
             let rows: js_sys::Array = order
                 .iter()
                 .filter_map(|&index| parts.rows.get(index))
-                .chain(std::iter::once(&parts.empty_row))
                 .collect();
-            parts.tbody.append_with_node(&rows)?;
+            parts.tbody.prepend_with_node(&rows)?;
             self.order = order;
         }
         for (index, row) in parts.rows.iter().enumerate() {
