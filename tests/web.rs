@@ -1165,7 +1165,7 @@ fn the_istio_card_shows_header_description_notes_policy_and_command() {
         eol_table::render(host.clone().into(), None, Some(options("2022-05-01"))).unwrap();
     let root = table.element().unwrap();
     assert_eq!(text(&all(&root, "header h2.eol-table__title")[0]), "Istio");
-    let icon = &all(&root, "header img.eol-table__icon")[0];
+    let icon = &all(&root, "header img.eol-table__logo")[0];
     assert_eq!(
         icon.get_attribute("src").as_deref(),
         Some("https://cdn.jsdelivr.net/npm/simple-icons/icons/istio.svg")
@@ -1302,7 +1302,7 @@ fn hostile_markdown_and_card_fields_never_become_markup_or_script_urls() {
     let root = table.element().unwrap();
     assert!(all(&root, "script, iframe, img[onerror], [onerror]").is_empty());
     assert!(
-        all(&root, "img.eol-table__icon").is_empty(),
+        all(&root, "img.eol-table__logo").is_empty(),
         "a slug with quotes gets no icon"
     );
     for a in all(&root, "[href], [src]") {

@@ -22,7 +22,7 @@ pub fn header(document: &Document, card: &Card) -> Result<(Element, Option<Eleme
                 document,
                 "img",
                 &[
-                    ("class", "eol-table__icon"),
+                    ("class", "eol-table__logo"),
                     ("src", &src),
                     ("alt", ""),
                     ("width", "32"),

@@ -85,7 +85,7 @@ describe("the product card", () => {
 
   test("a failed icon leaves no broken image", async () => {
     const { page, ctx, errors } = await card({ iconBase: "/no-such-icons/" });
-    await page.waitForFunction(() => !document.querySelector("#card img.eol-table__icon"));
+    await page.waitForFunction(() => !document.querySelector("#card img.eol-table__logo"));
     assert.equal(await page.locator("#card header h2").textContent(), "Istio");
     // The failed request is the point of this test, not an error of the widget.
     assert.deepEqual(errors.filter((e) => !e.includes("404")), []);
@@ -98,10 +98,14 @@ describe("the product card", () => {
         { timeline: true, downloads: true, theme: scheme },
         { context: { colorScheme: scheme } },
       );
-      await page.locator("#card img.eol-table__icon").evaluate((img) => img.decode());
+      await page.locator("#card img.eol-table__logo").evaluate((img) => img.decode());
       const rows = await page.locator("#card .eol-timeline g.eol-tl-row").count();
       assert.equal(rows, 7, "one bar group per dated cycle");
       assert.equal(await page.locator("#card .eol-timeline .eol-tl-today-line").count(), 1);
+      // The header's logo and the cells' status icons are styled apart.
+      const statusIcon = await page.locator("#card td[data-status] .eol-table__icon").first()
+        .evaluate((e) => e.getBoundingClientRect().height);
+      assert.ok(statusIcon < 24, `status icon ${statusIcon}px tall`);
       await page.locator("#card").screenshot({ path: screenshotPath(`card-istio-${scheme}.png`) });
       assert.deepEqual(errors, []);
       await ctx.close();
