@@ -1,10 +1,10 @@
 // What the benchmark (run.mjs) and the profiler (profile.mjs) share: paths, the inputs, the
 // server, Debian's Chromium through playwright-core, and the warm pages of www/bench/.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../serve.mjs";
+export { launchBrowser } from "../chromium.mjs";
 import { generateProduct } from "./generate.mjs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -13,16 +13,6 @@ export const OUT = at("target", "bench");
 export const DATA = path.join(OUT, "data");
 export const PEER = at("target", "bench-peer");
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** The day statuses are computed for: the seed's, and the synthetic files'. */
 export const SEED_TODAY = "2022-05-01";
 export const SYNTH_TODAY = "2026-01-15";
@@ -56,12 +46,6 @@ export function startBenchServer({ pkg = null } = {}) {
   return startServer({ port: 0, host: "127.0.0.1", isolate: true, mounts });
 }
 
-/** Headless Debian Chromium (playwright-core from .tools/ never downloads a browser). */
-export function launchBrowser() {
-  const requireTool = createRequire(at(".tools", "package.json"));
-  const { chromium } = requireTool("playwright-core");
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}
 
 /**
  * A warm page of one implementation ("eol" or "peer": www/bench/eol.html or peer.html) in its

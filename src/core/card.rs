@@ -21,13 +21,22 @@ pub struct Card {
     pub release_image: Option<String>,
     /// The release policy link.
     pub policy_link: Option<String>,
-    /// "More information is available on the {title} website." reads with this sentence.
-    pub policy_text: (String, String, String),
     /// Whether to add "You should be running one of the supported release numbers listed above
     /// in the rightmost column." (the Latest column is on, the product not discontinued).
     pub running_hint: bool,
     /// The shell command that prints the installed version.
     pub version_command: Option<String>,
+}
+
+/// "More information is available on the {title} website.": the text before the link, and
+/// after it.
+pub const POLICY_SENTENCE: (&str, &str) = ("More information is available on the ", ".");
+
+impl Card {
+    /// The policy link's text: "{title} website".
+    pub fn policy_link_text(&self) -> String {
+        [self.title.as_str(), " website"].concat()
+    }
 }
 
 /// The hint under the table when the Latest column shows.
@@ -51,11 +60,6 @@ pub fn build(view: &ProductView<'_>, icon_base: &str) -> Card {
         labels: product.tags.clone(),
         release_image: product.release_image.as_deref().and_then(url::image),
         policy_link: view.release_policy_link.clone(),
-        policy_text: (
-            "More information is available on the ".to_owned(),
-            [product.title.as_str(), " website"].concat(),
-            ".".to_owned(),
-        ),
         running_hint: product.columns.latest.is_some()
             && !product.tags.iter().any(|t| t == "discontinued"),
         version_command: product
@@ -92,7 +96,7 @@ mod tests {
             card.policy_link.as_deref(),
             Some("https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases")
         );
-        assert_eq!(card.policy_text.1, "Istio website");
+        assert_eq!(card.policy_link_text(), "Istio website");
         assert!(card.running_hint);
         assert_eq!(card.version_command.as_deref(), Some("istioctl version"));
     }

@@ -337,7 +337,7 @@ impl Builder {
                 };
                 match href {
                     Some(href) => {
-                        let external = is_external(&href);
+                        let external = url::is_external(&href);
                         let mut attrs = vec![("href", href)];
                         if !title.is_empty() {
                             attrs.push(("title", title.into_string()));
@@ -467,13 +467,6 @@ fn element(tag: Tag, attrs: Vec<(&'static str, String)>, children: Vec<Node>) ->
         attrs,
         children,
     }
-}
-
-/// An allowed URL that leaves the site: http, https, or protocol-relative (`//host/`).
-#[cfg(feature = "markdown")]
-fn is_external(href: &str) -> bool {
-    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
-    lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//")
 }
 
 #[cfg(all(test, not(feature = "markdown")))]

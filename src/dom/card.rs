@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use super::element;
-use crate::core::card::{Card, RUNNING_HINT};
+use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
 use crate::core::url;
 
 /// The header: `header.eol-table__header` with the icon, an `h2` title and the labels.
@@ -111,13 +111,13 @@ pub fn info(
     let root = element(document, "div", &[("class", "eol-table__info")])?;
     if let Some(href) = policy {
         let p = element(document, "p", &[("class", "eol-table__policy")])?;
-        let (before, link_text, after) = &card.policy_text;
+        let (before, after) = POLICY_SENTENCE;
         p.append_child(&document.create_text_node(before))?;
         let a = element(document, "a", &[("href", &href)])?;
         if url::is_external(&href) {
             a.set_attribute("rel", "noopener noreferrer")?;
         }
-        a.set_text_content(Some(link_text));
+        a.set_text_content(Some(&card.policy_link_text()));
         p.append_child(&a)?;
         p.append_child(&document.create_text_node(after))?;
         root.append_child(&p)?;

@@ -312,6 +312,11 @@ impl Widget {
         let view = view::evaluate(&product, today);
         let table = table::build(&view, words.as_ref());
         let card = card::build(&view, &settings.card.icon_base);
+        #[cfg(feature = "timeline")]
+        let chart = settings
+            .card
+            .timeline
+            .then(|| chart(&view, words.as_ref(), settings.width));
         drop(view);
         let mut icon = None;
         if settings.card.header {
@@ -343,16 +348,8 @@ impl Widget {
         )
         .map_err(js)?;
         #[cfg(feature = "timeline")]
-        if settings.card.timeline {
-            add_timeline(
-                document,
-                &main,
-                &product,
-                today,
-                words.as_ref(),
-                settings.width,
-            )
-            .map_err(js)?;
+        if let Some(chart) = &chart {
+            add_timeline(document, &main, chart).map_err(js)?;
         }
         let mut copier = None;
         if settings.card.info {
@@ -491,7 +488,15 @@ impl Widget {
     pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), String> {
         let words = words(locale.as_deref())?;
         self.settings.locale = locale;
-        self.table = table::build(&view::evaluate(&self.product, self.today), words.as_ref());
+        let view = view::evaluate(&self.product, self.today);
+        self.table = table::build(&view, words.as_ref());
+        #[cfg(feature = "timeline")]
+        let chart = self
+            .settings
+            .card
+            .timeline
+            .then(|| chart(&view, words.as_ref(), self.settings.width));
+        drop(view);
         let today = self.today.date();
         self.parts = render::build(
             &self.document,
@@ -503,16 +508,8 @@ impl Widget {
         )
         .map_err(js)?;
         #[cfg(feature = "timeline")]
-        if self.settings.card.timeline {
-            add_timeline(
-                &self.document,
-                &self.main,
-                &self.product,
-                self.today,
-                words.as_ref(),
-                self.settings.width,
-            )
-            .map_err(js)?;
+        if let Some(chart) = &chart {
+            add_timeline(&self.document, &self.main, chart).map_err(js)?;
         }
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
@@ -766,23 +763,25 @@ impl Widget {
     }
 }
 
-/// Puts the release timeline above the toolbar.
+/// The timeline's layout for `view`, at `width` (0: the default width).
 #[cfg(feature = "timeline")]
-fn add_timeline(
-    document: &Document,
-    main: &Element,
-    product: &Product,
-    today: Day,
-    words: &dyn Words,
-    width: i32,
-) -> Result<(), JsValue> {
+fn chart(view: &view::ProductView<'_>, words: &dyn Words, width: i32) -> timeline::Timeline {
     let width = if width > 0 {
         width
     } else {
         timeline::DEFAULT_WIDTH
     };
-    let chart = timeline::build(&view::evaluate(product, today), words, width);
-    let chart = super::timeline::build(document, &chart)?;
+    timeline::build(view, words, width)
+}
+
+/// Puts the release timeline above the toolbar.
+#[cfg(feature = "timeline")]
+fn add_timeline(
+    document: &Document,
+    main: &Element,
+    chart: &timeline::Timeline,
+) -> Result<(), JsValue> {
+    let chart = super::timeline::build(document, chart)?;
     // Above the controls, which act on the table only.
     let toolbar = main.query_selector(".eol-table__toolbar")?;
     main.insert_before(&chart, toolbar.as_ref().map(|t| t.as_ref()))?;
@@ -827,13 +826,11 @@ pub fn dispatch_change(root: &Element, state: &JsValue) {
 
 /// The Markdown body's blocks for above and below the table, as `place` says.
 fn description_parts(body: &str, place: Description) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
-    if place == Description::Hidden {
-        return (None, None);
-    }
-    let nodes = markdown::parse(body);
     let some = |nodes: Vec<Node>| (!nodes.is_empty()).then_some(nodes);
     match place {
+        Description::Hidden => (None, None),
         Description::Split => {
+            let nodes = markdown::parse(body);
             let body = markdown::split(nodes);
             let summary = some(body.description).map(|inline| {
                 vec![Node::Element {
@@ -844,9 +841,8 @@ fn description_parts(body: &str, place: Description) -> (Option<Vec<Node>>, Opti
             });
             (summary, some(body.rest))
         }
-        Description::Above => (some(nodes), None),
-        Description::Below => (None, some(nodes)),
-        Description::Hidden => (None, None),
+        Description::Above => (some(markdown::parse(body)), None),
+        Description::Below => (None, some(markdown::parse(body))),
     }
 }
 

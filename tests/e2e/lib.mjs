@@ -1,36 +1,18 @@
 // Shared helpers for the end-to-end tests: the demo server in-process, and Debian's Chromium
 // driven by playwright-core (installed into .tools/ by scripts/setup.sh; it never downloads a browser).
-import { createRequire } from "node:module";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
+import { launchBrowser } from "../../scripts/chromium.mjs";
+
+export { CHROMIUM, CHROMIUM_ARGS, launchBrowser } from "../../scripts/chromium.mjs";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-
-const requireTool = createRequire(new URL("../../.tools/package.json", import.meta.url));
-
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-];
 
 /** The demo server on a free loopback port: { url, port, close }. */
 export function startDemoServer() {
   return startServer({ port: 0, host: "127.0.0.1" });
-}
-
-/** Headless Debian Chromium (playwright gives it a fresh temporary profile). */
-export function launchBrowser() {
-  const { chromium } = requireTool("playwright-core");
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A 24×24 stand-in for a Simple Icons glyph: the tests run offline. */
