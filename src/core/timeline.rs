@@ -960,29 +960,28 @@ fn legend(t: &Timeline) -> Option<Node> {
         .attr("aria-hidden", "true");
     if t.phases.len() > 1 {
         for (support, header) in &t.phases {
-            list = list.child(
-                Node::html("li")
-                    .child(
-                        Node::html("span")
-                            .attr("class", "eol-timeline__key")
-                            .attr("data-phase", support.name()),
-                    )
-                    .child(Node::html("span").text(header.clone())),
-            );
+            list = list.child(legend_item("data-phase", support.name(), header.clone()));
         }
     }
     for status in &t.statuses {
-        list = list.child(
-            Node::html("li")
-                .child(
-                    Node::html("span")
-                        .attr("class", "eol-timeline__key")
-                        .attr("data-status", status.as_str()),
-                )
-                .child(Node::html("span").text(status_name(*status))),
-        );
+        list = list.child(legend_item(
+            "data-status",
+            status.as_str(),
+            status_name(*status).to_owned(),
+        ));
     }
     Some(list)
+}
+
+/// One legend entry: a colour key marked `{attribute}="{value}"`, and its label.
+fn legend_item(attribute: &'static str, value: &str, label: String) -> Node {
+    Node::html("li")
+        .child(
+            Node::html("span")
+                .attr("class", "eol-timeline__key")
+                .attr(attribute, value),
+        )
+        .child(Node::html("span").text(label))
 }
 
 #[cfg(test)]
