@@ -16,7 +16,8 @@ export type EolTableAttribute =
   | "downloads"
   | "header"
   | "description"
-  | "icon-base";
+  | "icon-base"
+  | "virtualize";
 
 /** `detail` of the `eol-table:error` event. */
 export interface EolTableErrorDetail {
@@ -34,7 +35,8 @@ export interface EolTableErrorDetail {
  * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape),
  * `version` (a version to highlight, with a verdict above the table), and for the card around
  * the table `timeline` and `downloads` (boolean attributes), `header="false"`, `description`
- * ("split" | "above" | "below" | "hidden") and `icon-base` (see `RenderOptions`).
+ * ("split" | "above" | "below" | "hidden") and `icon-base` (see `RenderOptions`), and
+ * `virtualize` ("auto", or a boolean attribute: `virtualize="false"` keeps every row in the page).
  *
  * Styling from the page: `eol-table::part(table)` is the table's root (set its custom properties,
  * e.g. `--eol-ok`), `::part(error)` the error box, `::part(container)` what holds either.

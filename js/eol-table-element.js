@@ -23,7 +23,8 @@ const SETTERS = {
 const HOST_CSS = ":host { display: block; } :host(eol-badge) { display: inline-block; vertical-align: middle; } :host([hidden]) { display: none; }\n";
 // The card around the table: `timeline` and `downloads` are boolean attributes, `header="false"`
 // drops the header, `description` is split | above | below | hidden, `icon-base` a URL prefix.
-const CARD = ["timeline", "downloads", "header", "description", "icon-base"];
+// `virtualize` is "auto", or a boolean attribute ("false" turns row windowing off).
+const CARD = ["timeline", "downloads", "header", "description", "icon-base", "virtualize"];
 const ATTRIBUTES = ["src", "product", "today", "format", ...CARD, ...Object.keys(SETTERS)];
 
 // One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
@@ -50,6 +51,12 @@ function dedent(text) {
 function touchesScript(record) {
   const nodes = [record.target, ...record.addedNodes, ...record.removedNodes];
   return nodes.some((node) => node.nodeName === "SCRIPT" || node.parentNode?.nodeName === "SCRIPT");
+}
+
+/** The `virtualize` option of the attribute's value: absent, "auto", "false", or on. */
+function virtualize(value) {
+  if (value === undefined || value === "auto") return value;
+  return value !== "false";
 }
 
 /** `options` without its undefined entries. */
@@ -169,6 +176,7 @@ export class EolTableElement extends Base {
       timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
       header: attr("header") === undefined ? undefined : attr("header") !== "false",
       description: attr("description"), iconBase: attr("icon-base"),
+      virtualize: virtualize(attr("virtualize")),
     }));
     table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
     return table;

@@ -51,7 +51,7 @@ use crate::core::model::Product;
 use crate::core::timeline;
 use crate::core::{api, products, view};
 use crate::dom::card::Downloads;
-use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Widget};
+use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Virtualize, Widget};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -98,6 +98,8 @@ export interface RenderOptions {
   downloads?: boolean;
   /** Where product icons come from: `${iconBase}${iconSlug}.svg`. Default the Simple Icons CDN, "https://cdn.jsdelivr.net/npm/simple-icons/icons/". */
   iconBase?: string;
+  /** Row windowing: only the rows near the viewport are in the page (between spacers), so sorting, filtering and searching a long table stay fast. "auto" (default) windows tables of more than 200 rows; `true` always; `false` never (every row in the page, where find-in-page sees it). Printing shows every row. */
+  virtualize?: boolean | "auto";
 }
 
 /** Options of `renderTimeline`. */
@@ -375,6 +377,39 @@ struct Options {
     timeline: Option<bool>,
     downloads: Option<bool>,
     icon_base: Option<String>,
+    virtualize: Option<VirtualizeOption>,
+}
+
+/// The `virtualize` option: `true`, `false` or `"auto"` (another word is kept to be reported).
+struct VirtualizeOption(Result<Virtualize, String>);
+
+impl<'de> Deserialize<'de> for VirtualizeOption {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = VirtualizeOption;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("true, false or \"auto\"")
+            }
+            fn visit_bool<E>(self, on: bool) -> Result<VirtualizeOption, E> {
+                Ok(VirtualizeOption(Ok(if on {
+                    Virtualize::Always
+                } else {
+                    Virtualize::Never
+                })))
+            }
+            fn visit_str<E>(self, word: &str) -> Result<VirtualizeOption, E> {
+                Ok(VirtualizeOption(if word == "auto" {
+                    Ok(Virtualize::Auto)
+                } else {
+                    Err(format!(
+                        "the `virtualize` option must be true, false or \"auto\", found `{word}`"
+                    ))
+                }))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -427,6 +462,9 @@ impl Options {
         if let Some(base) = &self.icon_base {
             card.icon_base = base.clone();
         }
+        if let Some(VirtualizeOption(virtualize)) = &self.virtualize {
+            settings.virtualize = virtualize.clone()?;
+        }
         Ok(settings)
     }
 }
@@ -475,9 +513,7 @@ pub fn render(
     host.append_child(&root).map_err(js_error)?;
     match widget {
         Ok(widget) => {
-            if let Ok(widget) = widget.try_borrow() {
-                widget.reveal();
-            }
+            widget::attached(&widget);
             widget::keep_alive(&widget);
             Ok(EolTable {
                 widget: Some(widget),

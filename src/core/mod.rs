@@ -31,6 +31,7 @@ pub mod timeline;
 pub mod url;
 pub mod version;
 pub mod view;
+pub mod window;
 pub mod wording;
 mod yaml;
 

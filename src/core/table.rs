@@ -137,6 +137,22 @@ impl Cell {
         }
         out
     }
+
+    /// How many characters [`Cell::text`] has, without building it.
+    pub fn text_len(&self) -> usize {
+        self.content
+            .iter()
+            .map(|inline| match inline {
+                Inline::Dated { phrase, text, .. } => {
+                    phrase.chars().count() + text.chars().count() + 3
+                }
+                Inline::Text(text)
+                | Inline::Time { text, .. }
+                | Inline::Link { text, .. }
+                | Inline::Abbr { text, .. } => text.chars().count(),
+            })
+            .sum()
+    }
 }
 
 /// One release's row.

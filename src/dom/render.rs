@@ -1,20 +1,26 @@
 //! Builds the widget's elements from a table model: toolbar, table, live region and the
 //! "Show more" control. Builds only; `widget.rs` decides what shows.
 
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, Node};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 use super::element;
 use crate::core::date::Date;
 use crate::core::table::{Cell, Inline, Table};
 use crate::core::url;
+use crate::core::window;
 
 /// The elements the widget updates after it is built.
 pub struct Parts {
+    /// The table.
+    pub table: Element,
     /// The table body.
     pub tbody: Element,
-    /// One `tr` per table row, in table order.
-    pub rows: Vec<Element>,
+    /// One `tr` per table row, in table order; a windowed table builds them when they are
+    /// first shown.
+    pub rows: Vec<Option<Element>>,
+    /// The rows standing in for those out of the page, when the table is windowed.
+    pub spacers: Option<Spacers>,
     /// One `th` per column.
     pub headers: Vec<Element>,
     /// The row shown when nothing matches.
@@ -35,8 +41,67 @@ pub struct Parts {
     pub verdict: Element,
 }
 
+/// The two rows of a windowed table that stand in for the rows out of the page, above and
+/// below the ones in it: `tr.eol-table__spacer`, hidden from assistive technology.
+pub struct Spacers {
+    /// Before the rows in the page.
+    pub top: Element,
+    /// After them.
+    pub bottom: Element,
+    top_cell: HtmlElement,
+    bottom_cell: HtmlElement,
+}
+
+impl Spacers {
+    fn new(document: &Document, columns: &str) -> Result<Spacers, JsValue> {
+        let one = || -> Result<(Element, HtmlElement), JsValue> {
+            let row = element(
+                document,
+                "tr",
+                &[
+                    ("class", "eol-table__spacer"),
+                    ("aria-hidden", "true"),
+                    ("hidden", ""),
+                ],
+            )?;
+            let cell = element(document, "td", &[("colspan", columns)])?;
+            row.append_child(&cell)?;
+            Ok((row, cell.unchecked_into()))
+        };
+        let (top, top_cell) = one()?;
+        let (bottom, bottom_cell) = one()?;
+        Ok(Spacers {
+            top,
+            bottom,
+            top_cell,
+            bottom_cell,
+        })
+    }
+
+    /// Makes the spacers `above` and `below` CSS pixels tall (rounded; none when 0).
+    pub fn set(&self, above: f64, below: f64) -> Result<(), JsValue> {
+        for (row, cell, height) in [
+            (&self.top, &self.top_cell, above),
+            (&self.bottom, &self.bottom_cell, below),
+        ] {
+            let pixels = height.round();
+            let shown = pixels >= 1.0;
+            row.toggle_attribute_with_force("hidden", !shown)?;
+            if shown {
+                // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline'
+                // allows (a `style` attribute it would block).
+                let mut value = (pixels as i64).to_string();
+                value.push_str("px");
+                cell.style().set_property("height", &value)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`; `title`
-/// adds a visible title (when the card's header is off).
+/// adds a visible title (when the card's header is off). A `windowed` table gets spacers, a
+/// fixed layout and no rows yet: the widget puts in the rows near the viewport.
 pub fn build(
     document: &Document,
     root: &Element,
@@ -44,6 +109,7 @@ pub fn build(
     today: Date,
     today_text: &str,
     title: bool,
+    windowed: bool,
 ) -> Result<Parts, JsValue> {
     root.set_text_content(None);
 
@@ -134,9 +200,25 @@ pub fn build(
     let caption = element(document, "caption", &[])?;
     caption.set_text_content(Some(&table.caption));
     table_el.append_child(&caption)?;
+    if windowed {
+        // Column widths that do not change as rows come and go.
+        table_el.set_attribute("data-virtualized", "true")?;
+        let group = element(document, "colgroup", &[])?;
+        for share in window::column_shares(table) {
+            let col: HtmlElement = element(document, "col", &[])?.unchecked_into();
+            let mut width = share.to_string();
+            width.push('%');
+            col.style().set_property("width", &width)?;
+            group.append_child(&col)?;
+        }
+        table_el.append_child(&group)?;
+    }
 
     let thead = element(document, "thead", &[])?;
     let head_row = element(document, "tr", &[])?;
+    if windowed {
+        head_row.set_attribute("aria-rowindex", "1")?;
+    }
     let mut headers = Vec::new();
     for column in &table.columns {
         let th = element(
@@ -171,38 +253,29 @@ pub fn build(
     table_el.append_child(&thead)?;
 
     let tbody = element(document, "tbody", &[])?;
+    let colspan = table.columns.len().max(1).to_string();
     let mut rows = Vec::with_capacity(table.rows.len());
-    for row in &table.rows {
-        let tr = element(
-            document,
-            "tr",
-            &[
-                ("data-cycle", &row.cycle),
-                (
-                    "data-maintained",
-                    if row.maintained { "true" } else { "false" },
-                ),
-            ],
-        )?;
-        if row.eol {
-            tr.set_attribute("data-eol", "true")?;
+    let spacers = if windowed {
+        rows.resize(table.rows.len(), None);
+        let spacers = Spacers::new(document, &colspan)?;
+        tbody.append_child(&spacers.top)?;
+        tbody.append_child(&spacers.bottom)?;
+        Some(spacers)
+    } else {
+        for index in 0..table.rows.len() {
+            let tr = row(document, table, index)?;
+            if let Some(tr) = &tr {
+                tbody.append_child(tr)?;
+            }
+            rows.push(tr);
         }
-        if row.lts {
-            tr.set_attribute("data-lts", "true")?;
-        }
-        for (cell, column) in row.cells.iter().zip(&table.columns) {
-            let td = cell_element(document, cell, &column.header)?;
-            tr.append_child(&td)?;
-        }
-        tbody.append_child(&tr)?;
-        rows.push(tr);
-    }
+        None
+    };
     let empty_row = element(
         document,
         "tr",
         &[("class", "eol-table__empty"), ("hidden", "")],
     )?;
-    let colspan = table.columns.len().max(1).to_string();
     let empty_text = element(document, "td", &[("colspan", &colspan)])?;
     empty_row.append_child(&empty_text)?;
     tbody.append_child(&empty_row)?;
@@ -234,8 +307,10 @@ pub fn build(
     root.append_child(&footer)?;
 
     Ok(Parts {
+        table: table_el,
         tbody,
         rows,
+        spacers,
         headers,
         empty_row,
         empty_text,
@@ -246,6 +321,35 @@ pub fn build(
         dates,
         verdict,
     })
+}
+
+/// The `tr` of row `index` of `table` (`None`: no such row).
+pub fn row(document: &Document, table: &Table, index: usize) -> Result<Option<Element>, JsValue> {
+    let Some(row) = table.rows.get(index) else {
+        return Ok(None);
+    };
+    let tr = element(
+        document,
+        "tr",
+        &[
+            ("data-cycle", &row.cycle),
+            (
+                "data-maintained",
+                if row.maintained { "true" } else { "false" },
+            ),
+        ],
+    )?;
+    if row.eol {
+        tr.set_attribute("data-eol", "true")?;
+    }
+    if row.lts {
+        tr.set_attribute("data-lts", "true")?;
+    }
+    for (cell, column) in row.cells.iter().zip(&table.columns) {
+        let td = cell_element(document, cell, &column.header)?;
+        tr.append_child(&td)?;
+    }
+    Ok(Some(tr))
 }
 
 fn cell_element(document: &Document, cell: &Cell, label: &str) -> Result<Element, JsValue> {

@@ -11,13 +11,13 @@ use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CustomEvent, CustomEventInit, Document, Element, Event, ScrollIntoViewOptions,
+    CustomEvent, CustomEventInit, Document, Element, Event, EventTarget, ScrollIntoViewOptions,
     ScrollLogicalPosition,
 };
 
 use super::card::{self as card_dom, Copier, Downloads};
 use super::intl::IntlWords;
-use super::listener::Listener;
+use super::listener::{Frame, Listener};
 use super::render::{self, Parts};
 use super::{element, ROOT_CLASS};
 use crate::core::arrange::{arrange, Direction, Filter, State};
@@ -32,6 +32,7 @@ use crate::core::table::{self, Table};
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::view;
+use crate::core::window::{self, Layout};
 use crate::core::wording::{English, Words};
 
 thread_local! {
@@ -44,6 +45,33 @@ thread_local! {
 /// Keeps `widget` alive until [`release`].
 pub fn keep_alive(widget: &Rc<RefCell<Widget>>) {
     LIVE.with(|live| live.borrow_mut().push(widget.clone()));
+}
+
+/// Called once `widget` is in the page: scrolls the highlighted row into view, and fits a
+/// windowed table's rows to the viewport on the next frame (once the page has laid the table
+/// out anyway, rather than forcing a layout now).
+pub fn attached(widget: &Rc<RefCell<Widget>>) {
+    let Ok(mut this) = widget.try_borrow_mut() else {
+        return;
+    };
+    this.reveal();
+    if this.parts.spacers.is_none() {
+        return;
+    }
+    let Some(view) = this.document.default_view() else {
+        return;
+    };
+    let weak = Rc::downgrade(widget);
+    this.frame = Frame::request(&view, move || {
+        let Some(widget) = weak.upgrade() else {
+            return;
+        };
+        if let Ok(mut this) = widget.try_borrow_mut() {
+            this.measure();
+            let _ = this.remount(false);
+        };
+    })
+    .ok();
 }
 
 /// Destroys `widget` and lets it go.
@@ -144,6 +172,29 @@ impl Theme {
     }
 }
 
+/// Whether a long table keeps only the rows near the viewport in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Virtualize {
+    /// Above [`window::AUTO_ABOVE`] rows.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never: every row is in the page.
+    Never,
+}
+
+impl Virtualize {
+    /// Whether a table of `rows` rows is windowed.
+    pub fn applies(self, rows: usize) -> bool {
+        match self {
+            Virtualize::Auto => rows > window::AUTO_ABOVE,
+            Virtualize::Always => true,
+            Virtualize::Never => false,
+        }
+    }
+}
+
 /// Reads a `filter` option.
 pub fn parse_filter(text: &str) -> Result<Filter, String> {
     Filter::parse(text).ok_or_else(|| {
@@ -175,6 +226,8 @@ pub struct Settings {
     pub card: CardSettings,
     /// The width the timeline is laid out for (the host's; 0: the default).
     pub width: i32,
+    /// Row windowing for long tables.
+    pub virtualize: Virtualize,
 }
 
 /// Where the Markdown description goes.
@@ -274,6 +327,12 @@ pub struct Widget {
     shown: Vec<bool>,
     visible: usize,
     current: Option<usize>,
+    /// Where the rows of a windowed table are: which are in the page, the spacers' heights.
+    layout: Layout,
+    /// Every row is in the page while the page is printed.
+    printing: bool,
+    /// The frame that fits a new windowed table's rows to the viewport.
+    frame: Option<Frame>,
     copier: Option<Copier>,
     listeners: Vec<Listener>,
 }
@@ -338,6 +397,7 @@ impl Widget {
             let block = description_block(document, "eol-table__notes", &nodes)?;
             root.append_child(&block).map_err(js)?;
         }
+        let windowed = settings.virtualize.applies(table.rows.len());
         let parts = render::build(
             document,
             &main,
@@ -345,6 +405,7 @@ impl Widget {
             today.date(),
             &words.date(today.date()),
             !settings.card.header,
+            windowed,
         )
         .map_err(js)?;
         #[cfg(feature = "timeline")]
@@ -377,6 +438,9 @@ impl Widget {
             shown: vec![true; rows],
             visible: rows,
             current: None,
+            layout: Layout::default(),
+            printing: false,
+            frame: None,
             copier,
             listeners: Vec::new(),
         }));
@@ -388,6 +452,42 @@ impl Widget {
             // A missing icon leaves no broken image behind.
             let gone = icon.clone();
             listeners.push(Listener::new(&icon, "error", move |_| gone.remove()).map_err(js)?);
+        }
+        if windowed {
+            // Rows follow the viewport: the page's scrolling or any scrolling box around the
+            // table (capture hears both), a resize, and printing (which gets every row).
+            let page: &EventTarget = document.as_ref();
+            listeners.push(listen_with(
+                &widget,
+                page,
+                "scroll",
+                true,
+                Widget::on_scroll,
+            )?);
+            if let Some(view) = document.default_view() {
+                let view: &EventTarget = view.as_ref();
+                listeners.push(listen_with(
+                    &widget,
+                    view,
+                    "resize",
+                    false,
+                    Widget::on_scroll,
+                )?);
+                listeners.push(listen_with(
+                    &widget,
+                    view,
+                    "beforeprint",
+                    false,
+                    Widget::on_print,
+                )?);
+                listeners.push(listen_with(
+                    &widget,
+                    view,
+                    "afterprint",
+                    false,
+                    Widget::on_print,
+                )?);
+            }
         }
         let mut this = widget
             .try_borrow_mut()
@@ -407,6 +507,7 @@ impl Widget {
     /// Removes the widget from the page and its listeners from the root.
     pub fn destroy(&mut self) {
         self.listeners.clear();
+        self.frame = None;
         self.root.remove();
     }
 
@@ -505,8 +606,11 @@ impl Widget {
             today,
             &words.date(today),
             !self.settings.card.header,
+            // as the widget was made: its listeners are
+            self.parts.spacers.is_some(),
         )
         .map_err(js)?;
+        self.layout = Layout::default();
         #[cfg(feature = "timeline")]
         if let Some(chart) = &chart {
             add_timeline(&self.document, &self.main, chart).map_err(js)?;
@@ -527,8 +631,23 @@ impl Widget {
     }
 
     /// Scrolls the highlighted row into view (once the widget is in the page).
-    pub fn reveal(&self) {
-        let row = self.current.and_then(|i| self.parts.rows.get(i));
+    pub fn reveal(&mut self) {
+        if self.parts.spacers.is_some() {
+            // A windowed table first puts the row in the page.
+            let position = self
+                .current
+                .and_then(|i| self.order.iter().position(|&at| at == i));
+            if let Some(position) = position {
+                let rows = window::reaching(self.order.len(), &self.layout.rows, position);
+                if rows != self.layout.rows && self.mount(self.layout.place(rows), false).is_err() {
+                    return;
+                }
+            }
+        }
+        let row = self
+            .current
+            .and_then(|i| self.parts.rows.get(i))
+            .and_then(Option::as_ref);
         if let Some(row) = row {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
@@ -538,7 +657,11 @@ impl Widget {
 
     /// Marks the version's row (`aria-current`) and writes the verdict.
     fn mark_version(&mut self) -> Result<(), JsValue> {
-        if let Some(row) = self.current.take().and_then(|i| self.parts.rows.get(i)) {
+        let previous = self.current.take();
+        if let Some(row) = previous
+            .and_then(|i| self.parts.rows.get(i))
+            .and_then(Option::as_ref)
+        {
             row.remove_attribute("aria-current")?;
         }
         let verdict = &self.parts.verdict;
@@ -561,7 +684,8 @@ impl Widget {
             .as_ref()
             .and_then(|cycle| self.table.rows.iter().position(|r| &r.cycle == cycle));
         if let Some(index) = index {
-            if let Some(row) = self.parts.rows.get(index) {
+            // A row a windowed table builds later is marked then.
+            if let Some(row) = self.parts.rows.get(index).and_then(Option::as_ref) {
                 row.set_attribute("aria-current", "true")?;
             }
             if self.table.rows.get(index).is_some_and(|r| r.can_hide) {
@@ -651,15 +775,184 @@ impl Widget {
         self.update().is_ok()
     }
 
-    /// Brings the DOM in line with the settings: row order and visibility, headers, controls,
-    /// the live region and the "Show more" button.
-    fn update(&mut self) -> Result<(), JsValue> {
-        let arrangement = arrange(&self.table, &self.settings.state);
+    /// A scroll or resize: a windowed table puts in the rows the viewport now shows.
+    fn on_scroll(&mut self, _event: &Event) -> bool {
+        self.measure();
+        let _ = self.remount(false);
+        false
+    }
+
+    /// Printing shows every row of a windowed table; afterwards the window comes back.
+    fn on_print(&mut self, event: &Event) -> bool {
+        self.printing = event.type_() == "beforeprint";
+        let _ = if self.printing {
+            self.mount(self.layout.place(0..self.order.len()), false)
+        } else {
+            self.remount(true)
+        };
+        false
+    }
+
+    /// Where the table body is: its top relative to the viewport, and the viewport's height
+    /// (`None` while the widget is not in the page).
+    fn view(&self) -> Option<(f64, f64)> {
+        if !self.root.is_connected() {
+            return None;
+        }
+        let viewport = self
+            .document
+            .default_view()?
+            .inner_height()
+            .ok()?
+            .as_f64()?;
+        Some((self.parts.tbody.get_bounding_client_rect().top(), viewport))
+    }
+
+    /// Measures the rows in the page, which sets the bottom spacer's height per row.
+    fn measure(&mut self) {
+        let rows = self.layout.rows.clone();
+        if rows.is_empty() || !self.root.is_connected() {
+            return;
+        }
+        let row = |position: usize| {
+            self.order
+                .get(position)
+                .and_then(|&index| self.parts.rows.get(index))
+                .and_then(Option::as_ref)
+        };
+        let (Some(first), Some(last)) = (row(rows.start), row(rows.end.saturating_sub(1))) else {
+            return;
+        };
+        let span =
+            last.get_bounding_client_rect().bottom() - first.get_bounding_client_rect().top();
+        let before = self.layout.row_height;
+        self.layout.measured(span);
+        if (self.layout.row_height - before).abs() >= 0.5 {
+            // Only the bottom spacer changes: it is below what is on screen.
+            if let Some(spacers) = &self.parts.spacers {
+                let _ = spacers.set(self.layout.above, self.layout.below(self.order.len()));
+            }
+        }
+    }
+
+    /// Puts the rows the viewport needs in the page, if the ones there do not cover it (or
+    /// always, when `force`: the rows or their order changed).
+    fn remount(&mut self, force: bool) -> Result<(), JsValue> {
+        if self.parts.spacers.is_none() {
+            return Ok(());
+        }
+        let count = self.order.len();
+        let next = if self.printing {
+            force.then(|| self.layout.place(0..count))
+        } else {
+            self.layout.next(count, self.view(), force)
+        };
+        match next {
+            Some(layout) => self.mount(layout, !force),
+            None => Ok(()),
+        }
+    }
+
+    /// Makes `layout`'s rows the ones in the page, between spacers as tall as the rows they
+    /// stand in for; builds rows on first use. With `keep` (a scroll), what is on screen holds
+    /// its place: a row that stays, or else the table's end when it is in view. Rows that come
+    /// or go above it measure what they measure, not what the spacer allowed them, and the top
+    /// spacer takes up the difference.
+    fn mount(&mut self, mut layout: Layout, keep: bool) -> Result<(), JsValue> {
+        let anchor = if keep && self.root.is_connected() {
+            self.anchor(&layout)
+        } else {
+            None
+        };
+        let Parts {
+            tbody,
+            rows: built,
+            spacers,
+            empty_row,
+            ..
+        } = &mut self.parts;
+        let Some(spacers) = spacers else {
+            return Ok(());
+        };
+        let nodes = js_sys::Array::new();
+        nodes.push(&spacers.top);
+        for position in layout.rows.clone() {
+            let Some(&index) = self.order.get(position) else {
+                continue;
+            };
+            let Some(slot) = built.get_mut(index) else {
+                continue;
+            };
+            if slot.is_none() {
+                let row = render::row(&self.document, &self.table, index)?;
+                if let Some(row) = row.as_ref().filter(|_| self.current == Some(index)) {
+                    row.set_attribute("aria-current", "true")?;
+                }
+                *slot = row;
+            }
+            if let Some(row) = slot {
+                // Which row of the whole table this is, for assistive technology.
+                row.set_attribute("aria-rowindex", &(position + 2).to_string())?;
+                nodes.push(row);
+            }
+        }
+        nodes.push(&spacers.bottom);
+        nodes.push(empty_row);
+        // One call: the rows that stay are moved, the others leave the page.
+        tbody.replace_children_with_node(&nodes);
+        let below = layout.below(self.order.len());
+        spacers.set(layout.above, below)?;
+        if let Some(anchor) = anchor {
+            let moved = match anchor {
+                Anchor::Row(row, was) => offset(&row, tbody) - was,
+                Anchor::End(was) => tbody.get_bounding_client_rect().height() - was,
+            };
+            if moved.abs() >= 0.5 {
+                // The top spacer can shrink or grow by what moved, except above the first row,
+                // where there is no spacer: then the page scrolls by it instead.
+                let above = if layout.rows.start == 0 {
+                    0.0
+                } else {
+                    (layout.above - moved).max(0.0)
+                };
+                let unabsorbed = moved - (layout.above - above);
+                layout.above = above;
+                spacers.set(above, below)?;
+                if unabsorbed.abs() >= 0.5 {
+                    scroll_by(&self.document, tbody, unabsorbed);
+                }
+            }
+        }
+        self.layout = layout;
+        Ok(())
+    }
+
+    /// What must not move on screen when `next` replaces the rows in the page.
+    fn anchor(&self, next: &Layout) -> Option<Anchor> {
+        let old = &self.layout.rows;
+        let stays = old.start.max(next.rows.start);
+        let tbody = &self.parts.tbody;
+        if stays < old.end.min(next.rows.end) {
+            let row = self
+                .order
+                .get(stays)
+                .and_then(|&index| self.parts.rows.get(index))
+                .and_then(Option::as_ref)?;
+            return Some(Anchor::Row(row.clone(), offset(row, tbody)));
+        }
+        // A jump to the end (the End key, the scroll bar dragged down) shows the end.
+        let body = tbody.get_bounding_client_rect();
+        let (_, viewport) = self.view()?;
+        (next.rows.end == self.order.len() && body.bottom() <= viewport + 1.0)
+            .then(|| Anchor::End(body.height()))
+    }
+
+    /// Every row in the page: the shown ones first, in order, the others hidden behind them.
+    fn place_rows(&mut self, visible: Vec<usize>) -> Result<(), JsValue> {
         let parts = &self.parts;
         let total = self.table.rows.len();
-
         let mut shown = vec![false; total];
-        for &index in &arrangement.visible {
+        for &index in &visible {
             if let Some(slot) = shown.get_mut(index) {
                 *slot = true;
             }
@@ -667,25 +960,48 @@ impl Widget {
         // Only the visible rows need an order: they go first, and hidden ones stay behind them
         // in the order they had (at first the file's), with the "no match" row last. So a
         // filter or a search moves the rows it shows, not every row of a long table.
-        let order: Vec<usize> = arrangement.visible.clone();
+        let order: Vec<usize> = visible;
         if order != self.order {
             // One call moves those rows into place (prepending moves a node that is already in
             // the body), instead of a call into the page per row.
             let rows: js_sys::Array = order
                 .iter()
-                .filter_map(|&index| parts.rows.get(index))
+                .filter_map(|&index| parts.rows.get(index).and_then(Option::as_ref))
                 .collect();
             parts.tbody.prepend_with_node(&rows)?;
             self.order = order;
         }
         for (index, row) in parts.rows.iter().enumerate() {
+            let Some(row) = row else { continue };
             let now = shown.get(index).copied().unwrap_or(false);
             if self.shown.get(index).copied() != Some(now) {
                 row.toggle_attribute_with_force("hidden", !now)?;
             }
         }
         self.shown = shown;
+        Ok(())
+    }
+
+    /// Brings the DOM in line with the settings: row order and visibility, headers, controls,
+    /// the live region and the "Show more" button.
+    fn update(&mut self) -> Result<(), JsValue> {
+        let arrangement = arrange(&self.table, &self.settings.state);
+        let total = self.table.rows.len();
         self.visible = arrangement.visible.len();
+        if self.parts.spacers.is_some() {
+            // Windowed: the rows near the viewport, in order, between the spacers.
+            let changed = arrangement.visible != self.order;
+            self.order = arrangement.visible;
+            if changed {
+                self.measure();
+                self.remount(true)?;
+            }
+            let count = (self.visible + 1).to_string();
+            self.parts.table.set_attribute("aria-rowcount", &count)?;
+        } else {
+            self.place_rows(arrangement.visible)?;
+        }
+        let parts = &self.parts;
 
         // The sort icon's shape follows aria-sort in the stylesheet.
         let sorted = self.settings.state.sort.as_ref();
@@ -774,6 +1090,44 @@ fn chart(view: &view::ProductView<'_>, words: &dyn Words, width: i32) -> timelin
     timeline::build(view, words, width)
 }
 
+/// What holds its place on screen while the rows in the page change.
+enum Anchor {
+    /// A row that stays in the page, and its offset in the body.
+    Row(Element, f64),
+    /// The body's end, and the body's height.
+    End(f64),
+}
+
+/// How far `row` is below the top of `body`, in CSS pixels.
+fn offset(row: &Element, body: &Element) -> f64 {
+    row.get_bounding_client_rect().top() - body.get_bounding_client_rect().top()
+}
+
+/// Scrolls what scrolls `element` by `delta` CSS pixels: its nearest scrolling ancestor, or the
+/// page.
+fn scroll_by(document: &Document, element: &Element, delta: f64) {
+    let Some(view) = document.default_view() else {
+        return;
+    };
+    let mut node = element.parent_element();
+    while let Some(ancestor) = node {
+        if ancestor.scroll_height() > ancestor.client_height() {
+            let overflow = view
+                .get_computed_style(&ancestor)
+                .ok()
+                .flatten()
+                .and_then(|style| style.get_property_value("overflow-y").ok())
+                .unwrap_or_default();
+            if overflow == "auto" || overflow == "scroll" {
+                ancestor.set_scroll_top(ancestor.scroll_top() + delta.round() as i32);
+                return;
+            }
+        }
+        node = ancestor.parent_element();
+    }
+    view.scroll_by_with_x_and_y(0.0, delta);
+}
+
 /// Puts the release timeline above the toolbar.
 #[cfg(feature = "timeline")]
 fn add_timeline(
@@ -795,8 +1149,19 @@ fn listen(
     kind: &'static str,
     handler: fn(&mut Widget, &Event) -> bool,
 ) -> Result<Listener, String> {
+    listen_with(widget, target.as_ref(), kind, false, handler)
+}
+
+/// [`listen`] on any target, in the capture phase if `capture`.
+fn listen_with(
+    widget: &Rc<RefCell<Widget>>,
+    target: &EventTarget,
+    kind: &'static str,
+    capture: bool,
+    handler: fn(&mut Widget, &Event) -> bool,
+) -> Result<Listener, String> {
     let weak: Weak<RefCell<Widget>> = Rc::downgrade(widget);
-    Listener::new(target, kind, move |event| {
+    let on_event = move |event: Event| {
         let Some(widget) = weak.upgrade() else {
             return;
         };
@@ -808,7 +1173,12 @@ fn listen(
         if let Some((root, state)) = changed {
             dispatch_change(&root, &state);
         }
-    })
+    };
+    if capture {
+        Listener::capturing(target, kind, on_event)
+    } else {
+        Listener::new(target, kind, on_event)
+    }
     .map_err(js)
 }
 
