@@ -49,16 +49,17 @@ export function startBenchServer({ pkg = null } = {}) {
 
 /**
  * A warm page of one implementation ("eol" or "peer": www/bench/eol.html or peer.html) in its
- * own browser context, with the sources at `urls` loaded and a CDP session (Performance on).
+ * own browser context, with the sources at `urls` loaded and a CDP session (Performance on);
+ * `query` is the page's query string (eol.html: `?virtualize=false`).
  * `errors` collects page errors and console errors.
  */
-export async function openWarm(browser, base, impl, urls) {
+export async function openWarm(browser, base, impl, urls, query = "") {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (err) => errors.push(err.message));
   page.on("console", (msg) => msg.type() === "error" && errors.push(msg.text()));
-  await page.goto(new URL(`bench/${impl}.html`, base).href);
+  await page.goto(new URL(`bench/${impl}.html${query}`, base).href);
   await page.waitForFunction(() => window.bench !== undefined, null, { timeout: 60_000 });
   for (const url of urls) await page.evaluate((u) => window.bench.load(u), url);
   const cdp = await context.newCDPSession(page);

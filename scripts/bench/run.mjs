@@ -35,6 +35,8 @@ import {
 } from "./lib.mjs";
 
 const SEARCH = "1.2";
+/** eol-table's `virtualize: "auto"` windows tables of more rows than this. */
+const WINDOWED_ABOVE = 200;
 const MIN_RUNS = 3;
 let budgetMs = 20_000;
 
@@ -297,6 +299,13 @@ function reportRows(r) {
     add(g, "sort by end of life", s.eol.sort, s.peer.sort, "eol: sort(); peer: header click");
     add(g, "filter maintained", s.eol.filter, s.peer.filter, "Grid.js has no status filter");
     add(g, `search "${SEARCH}"`, s.eol.search, s.peer.search, "peer: regex over every cell");
+    if (s.whole) {
+      const whole = "eol-table with every row in the page (virtualize: false)";
+      add(g, "render, every row in the page", s.whole.render, s.peer.render, whole);
+      add(g, "sort, every row in the page", s.whole.sort, s.peer.sort, whole);
+      add(g, "filter, every row in the page", s.whole.filter, s.peer.filter, whole);
+      add(g, `search "${SEARCH}", every row in the page`, s.whole.search, s.peer.search, whole);
+    }
   }
   return rows;
 }
@@ -379,6 +388,7 @@ const METHOD = [
   "The peer runs with Grid.js's `processingThrottleMs` set to 0 (peer.mjs passes no options, so via Grid.js's Config defaults): by default Grid.js waits up to 100 ms before each render, sort and search. The second cold-start row keeps the default.",
   "eol-table renders with `showAllReleases: true`, so both show every row (by default eol-table hides old unmaintained cycles, as the site does). eol-table renders the table with its controls and status line, the card around it off (`header: false, description: \"hidden\", info: false`: no icon to fetch, no Markdown), as the peer renders only a table.",
   "Sort: eol-table `table.sort(\"eol\", \"ascending\"|\"descending\")` in turn; the peer: a click on the end-of-life header, which Grid.js sorts ascending, then descending (as text, not as dates). Filter: eol-table `setFilter(\"maintained\")`; Grid.js has no filter by status, so the peer has none. Search: eol-table `setSearch(\"1.2\")` (cycle, codename, label, latest); the peer: typing into Grid.js's search box (an input event), which tests a case-insensitive RegExp built from the text against every cell, so its rows differ. Each run is undone untimed before the next.",
+  "Row windowing: past 200 rows eol-table (its default `virtualize: \"auto\"`) keeps only the rows near the viewport in the page, between two spacer rows, so a sort, filter or search lays out a screenful of rows (about 30 in the 1280×720 viewport) whatever the table's length; `rows e/p` counts the rows shown (state.visible), in the page or not. The rows \"every row in the page\" repeat render, sort, filter and search with `virtualize: false` (the peer renders every row).",
   "Parse only: eol-table `parseProduct(source, { today })` (parse, compute, build the API-shaped JS object), peer `parsePeer(source, today)`; each run times a batch of calls (>= 20 ms) and divides.",
   "Memory: a fresh page per implementation, the source text already loaded; snapshots after forced GCs before and after rendering the largest product, and their difference. V8 heap: CDP Runtime.getHeapUsage usedSize. DOM: the \"DOM\" part of performance.measureUserAgentSpecificMemory() (Blink's heap). That API does not count wasm linear memory, so the total adds the growth of eol-table's `memory.buffer.byteLength` (wasm memory never shrinks: this is the high-water mark of parsing and rendering).",
   "Transfer size: gzip -9 of what each page fetches for the widget: eol-table's wasm and JS glue; the peer's peer.mjs, js-yaml's ES module (dist/js-yaml.mjs, as peer.mjs imports it, not minified) and Grid.js's minified ES module.",
@@ -432,12 +442,17 @@ async function main() {
     for (const cycles of opts.sizes) {
       const url = synthUrl(cycles);
       const entry = { cycles };
-      for (const impl of ["eol", "peer"]) {
+      // Past 200 rows eol-table windows its rows; "whole" repeats it with every row in the page.
+      const impls = cycles > WINDOWED_ABOVE ? ["eol", "whole", "peer"] : ["eol", "peer"];
+      for (const impl of impls) {
         log(`${cycles} cycles, ${impl}`);
-        const w = await openWarm(browser, server.url, impl, [url]);
+        const w =
+          impl === "whole"
+            ? await openWarm(browser, server.url, "eol", [url], "?virtualize=false")
+            : await openWarm(browser, server.url, impl, [url]);
         const render = await series(w, opts.runs, "render", [url, SYNTH_TODAY], { before: ["clear", []] });
         if (render.rows !== cycles) throw new Error(`${impl} showed ${render.rows} of ${cycles} rows`);
-        const parse = await parseSeries(w, opts.runs, url, SYNTH_TODAY);
+        const parse = impl === "whole" ? null : await parseSeries(w, opts.runs, url, SYNTH_TODAY);
         await call(w, "render", [url, SYNTH_TODAY]);
         await call(w, "settle");
         const sort = await series(w, opts.runs, "sort");
