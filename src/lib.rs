@@ -377,38 +377,31 @@ struct Options {
     timeline: Option<bool>,
     downloads: Option<bool>,
     icon_base: Option<String>,
-    virtualize: Option<VirtualizeOption>,
+    /// Read apart from serde (`virtualize_option`): a boolean or a word.
+    #[serde(skip)]
+    virtualize: Option<Virtualize>,
 }
 
-/// The `virtualize` option: `true`, `false` or `"auto"` (another word is kept to be reported).
-struct VirtualizeOption(Result<Virtualize, String>);
-
-impl<'de> Deserialize<'de> for VirtualizeOption {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = VirtualizeOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("true, false or \"auto\"")
-            }
-            fn visit_bool<E>(self, on: bool) -> Result<VirtualizeOption, E> {
-                Ok(VirtualizeOption(Ok(if on {
-                    Virtualize::Always
-                } else {
-                    Virtualize::Never
-                })))
-            }
-            fn visit_str<E>(self, word: &str) -> Result<VirtualizeOption, E> {
-                Ok(VirtualizeOption(if word == "auto" {
-                    Ok(Virtualize::Auto)
-                } else {
-                    Err(format!(
-                        "the `virtualize` option must be true, false or \"auto\", found `{word}`"
-                    ))
-                }))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
+/// The `virtualize` option of `options`: `true`, `false` or `"auto"`.
+fn virtualize_option(options: &JsValue) -> Result<Option<Virtualize>, String> {
+    let value = js_sys::Reflect::get(options, &JsValue::from_str("virtualize"))
+        .unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(on) = value.as_bool() {
+        return Ok(Some(if on {
+            Virtualize::Always
+        } else {
+            Virtualize::Never
+        }));
+    }
+    match value.as_string() {
+        Some(word) if word == "auto" => Ok(Some(Virtualize::Auto)),
+        word => Err(format!(
+            "the `virtualize` option must be true, false or \"auto\", found `{}`",
+            word.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
+        )),
     }
 }
 
@@ -462,8 +455,8 @@ impl Options {
         if let Some(base) = &self.icon_base {
             card.icon_base = base.clone();
         }
-        if let Some(VirtualizeOption(virtualize)) = &self.virtualize {
-            settings.virtualize = virtualize.clone()?;
+        if let Some(virtualize) = self.virtualize {
+            settings.virtualize = virtualize;
         }
         Ok(settings)
     }
@@ -861,8 +854,10 @@ fn inputs(
 ) -> Result<(String, Options), String> {
     let options: Options = match options {
         Some(value) if !value.is_null() && !value.is_undefined() => {
-            serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|err| format!("the options are not valid: {err}"))?
+            let mut options: Options = serde_wasm_bindgen::from_value(value.clone())
+                .map_err(|err| format!("the options are not valid: {err}"))?;
+            options.virtualize = virtualize_option(value)?;
+            options
         }
         _ => Options::default(),
     };
