@@ -218,6 +218,23 @@ describe("row windowing of a 1,000-release table", () => {
       }
     });
     assert.equal(message, 'the `virtualize` option must be true, false or "auto", found `yes`');
+
+    // The element's attribute: present (or "true") windows, "false" and "auto" pass through.
+    const element = await page.evaluate(async () => {
+      await import("/pkg/eol-table-element.js");
+      const out = [];
+      for (const value of ["", "false", "auto"]) {
+        const el = document.createElement("eol-table");
+        el.setAttribute("today", "2022-05-01");
+        el.setAttribute("virtualize", value);
+        document.body.append(el);
+        await el.ready;
+        out.push(el.shadowRoot.querySelector("table").hasAttribute("data-virtualized"));
+        el.remove();
+      }
+      return out;
+    });
+    assert.deepEqual(element, [true, false, false]);
     assert.deepEqual(errors, []);
     await page.close();
   });
