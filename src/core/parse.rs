@@ -8,7 +8,6 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -44,7 +43,16 @@ pub fn parse(source: &str) -> Result<Product, Error> {
 /// Reads any YAML or JSON text into a [`Value`] tree.
 pub fn parse_value(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    yaml::read(text, 1, field::<Value>("the document"))
+    let mut slot: Option<Value> = None;
+    yaml::read(
+        text,
+        1,
+        Field {
+            name: "the document",
+            slot: &mut slot,
+        },
+    )?;
+    Ok(slot.unwrap_or(Value::Null))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -55,91 +63,129 @@ trait FromValue: Sized {
     fn from_value(value: Value, field: &str) -> Result<Self, String>;
 }
 
-/// Reads one field's value as `T`, failing at the value's own place.
-struct Field<'a, T> {
-    name: &'a str,
-    kind: PhantomData<T>,
+/// Where a field's value goes once read: it converts the value to the field's type.
+///
+/// The visitor below fills a `dyn Slot`, so serde_yaml's deserializer is compiled for that one
+/// visitor rather than once per field type (each copy weighs kilobytes of wasm).
+trait Slot {
+    fn fill(&mut self, value: Value, field: &str) -> Result<(), String>;
 }
 
-fn field<T>(name: &str) -> Field<'_, T> {
-    Field {
-        name,
-        kind: PhantomData,
+impl<T: FromValue> Slot for Option<T> {
+    fn fill(&mut self, value: Value, field: &str) -> Result<(), String> {
+        *self = Some(T::from_value(value, field)?);
+        Ok(())
     }
 }
 
-impl<'de, T: FromValue> DeserializeSeed<'de> for Field<'_, T> {
-    type Value = T;
+/// Reads one field's value into `slot`, failing at the value's own place.
+struct Field<'a, 's> {
+    name: &'a str,
+    slot: &'s mut dyn Slot,
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+/// Reads the next value of `map` as `T`.
+fn next_value<'de, T: FromValue, A: MapAccess<'de>>(
+    map: &mut A,
+    name: &str,
+) -> Result<T, A::Error> {
+    let mut slot = None;
+    map.next_value_seed(Field {
+        name,
+        slot: &mut slot,
+    })?;
+    slot.ok_or_else(|| de::Error::custom(name))
+}
+
+/// Reads the next key of `map`, as text.
+fn next_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<Option<String>, A::Error> {
+    let mut slot: Option<Value> = None;
+    map.next_key_seed(Field {
+        name,
+        slot: &mut slot,
+    })?;
+    Ok(slot.map(key_text))
+}
+
+impl<'de> DeserializeSeed<'de> for Field<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
-    type Value = T;
+impl<'de> Visitor<'de> for Field<'_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "a value for `{}`", self.name)
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
         self.finish(Value::Bool(v))
     }
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
         self.finish(Value::Number(v.to_string()))
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
         self.finish(Value::Number(v.to_string()))
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
         self.finish(Value::Number(format!("{v:?}")))
     }
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
         self.finish(Value::Text(v.to_owned()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
         self.finish(Value::Text(v))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
         self.finish(Value::Null)
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
         self.finish(Value::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_any(self)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(field::<Value>(self.name))? {
-            items.push(item);
+        let mut item: Option<Value> = None;
+        while seq
+            .next_element_seed(Field {
+                name: self.name,
+                slot: &mut item,
+            })?
+            .is_some()
+        {
+            items.extend(item.take());
         }
         self.finish(Value::List(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(field::<Value>(self.name))? {
-            let value = map.next_value_seed(field::<Value>(self.name))?;
-            entries.push((key_text(key), value));
+        while let Some(key) = next_key(&mut map, self.name)? {
+            let value = next_value::<Value, A>(&mut map, self.name)?;
+            entries.push((key, value));
         }
         self.finish(Value::Map(entries))
     }
 }
 
-impl<T: FromValue> Field<'_, T> {
-    fn finish<E: de::Error>(self, value: Value) -> Result<T, E> {
-        T::from_value(value, self.name).map_err(yaml::invalid)
+impl Field<'_, '_> {
+    fn finish<E: de::Error>(self, value: Value) -> Result<(), E> {
+        self.slot.fill(value, self.name).map_err(yaml::invalid)
     }
 }
 
@@ -432,60 +478,51 @@ impl<'de> Visitor<'de> for ProductVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProduct, A::Error> {
         let mut raw = RawProduct::default();
-        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
-            let key = key_text(key);
+        while let Some(key) = next_key(&mut map, "key")? {
             let name = key.as_str();
             match name {
-                "title" => raw.title = map.next_value_seed(field(name))?,
-                "permalink" => raw.permalink = map.next_value_seed(field(name))?,
-                "category" => raw.category = map.next_value_seed(field(name))?,
-                "tags" => raw.tags = map.next_value_seed(field::<Tags>(name))?.0,
-                "iconSlug" => raw.icon_slug = map.next_value_seed(field(name))?,
-                "versionCommand" => raw.version_command = map.next_value_seed(field(name))?,
-                "command" => raw.command = map.next_value_seed(field(name))?,
-                "releasePolicyLink" => {
-                    raw.release_policy_link = map.next_value_seed(field(name))?
-                }
-                "releaseImage" => raw.release_image = map.next_value_seed(field(name))?,
-                "changelogTemplate" => raw.changelog_template = map.next_value_seed(field(name))?,
-                "releaseLabel" => raw.release_label = map.next_value_seed(field(name))?,
-                "LTSLabel" => raw.lts_label = map.next_value_seed(field(name))?,
-                "releaseDateColumn" => {
-                    raw.release_date_column = Some(map.next_value_seed(field(name))?)
-                }
-                "discontinuedColumn" => {
-                    raw.discontinued_column = Some(map.next_value_seed(field(name))?)
-                }
-                "eoasColumn" => raw.eoas_column = Some(map.next_value_seed(field(name))?),
+                "title" => raw.title = next_value(&mut map, name)?,
+                "permalink" => raw.permalink = next_value(&mut map, name)?,
+                "category" => raw.category = next_value(&mut map, name)?,
+                "tags" => raw.tags = next_value::<Tags, A>(&mut map, name)?.0,
+                "iconSlug" => raw.icon_slug = next_value(&mut map, name)?,
+                "versionCommand" => raw.version_command = next_value(&mut map, name)?,
+                "command" => raw.command = next_value(&mut map, name)?,
+                "releasePolicyLink" => raw.release_policy_link = next_value(&mut map, name)?,
+                "releaseImage" => raw.release_image = next_value(&mut map, name)?,
+                "changelogTemplate" => raw.changelog_template = next_value(&mut map, name)?,
+                "releaseLabel" => raw.release_label = next_value(&mut map, name)?,
+                "LTSLabel" => raw.lts_label = next_value(&mut map, name)?,
+                "releaseDateColumn" => raw.release_date_column = Some(next_value(&mut map, name)?),
+                "discontinuedColumn" => raw.discontinued_column = Some(next_value(&mut map, name)?),
+                "eoasColumn" => raw.eoas_column = Some(next_value(&mut map, name)?),
                 "activeSupportColumn" => {
-                    raw.active_support_column = Some(map.next_value_seed(field(name))?)
+                    raw.active_support_column = Some(next_value(&mut map, name)?)
                 }
-                "eolColumn" => raw.eol_column = Some(map.next_value_seed(field(name))?),
-                "eoesColumn" => raw.eoes_column = Some(map.next_value_seed(field(name))?),
+                "eolColumn" => raw.eol_column = Some(next_value(&mut map, name)?),
+                "eoesColumn" => raw.eoes_column = Some(next_value(&mut map, name)?),
                 "extendedSupportColumn" => {
-                    raw.extended_support_column = Some(map.next_value_seed(field(name))?)
+                    raw.extended_support_column = Some(next_value(&mut map, name)?)
                 }
-                "latestColumn" => raw.latest_column = Some(map.next_value_seed(field(name))?),
-                "releaseColumn" => raw.release_column = Some(map.next_value_seed(field(name))?),
+                "latestColumn" => raw.latest_column = Some(next_value(&mut map, name)?),
+                "releaseColumn" => raw.release_column = Some(next_value(&mut map, name)?),
                 "customFields" => {
-                    let CustomFields(fields, warnings) = map.next_value_seed(field(name))?;
+                    let CustomFields(fields, warnings) = next_value(&mut map, name)?;
                     raw.custom_fields = fields;
                     raw.warnings.extend(warnings);
                 }
-                "sortReleasesBy" => raw.sort_releases_by = map.next_value_seed(field(name))?,
+                "sortReleasesBy" => raw.sort_releases_by = next_value(&mut map, name)?,
                 "alternate_urls" => {
-                    let Texts(urls) = map.next_value_seed(field(name))?;
+                    let Texts(urls) = next_value(&mut map, name)?;
                     raw.aliases = urls
                         .iter()
                         .map(|url| url.trim_matches('/').to_owned())
                         .collect();
                 }
-                "identifiers" => {
-                    raw.identifiers = map.next_value_seed(field::<Identifiers>(name))?.0
-                }
+                "identifiers" => raw.identifiers = next_value::<Identifiers, A>(&mut map, name)?.0,
                 "releases" => raw.releases = map.next_value_seed(ReleasesSeed)?,
                 _ => {
-                    let value = map.next_value_seed(field::<Value>(name))?;
+                    let value = next_value::<Value, A>(&mut map, name)?;
                     raw.extra.push((key, value));
                 }
             }
@@ -562,36 +599,33 @@ impl<'de> Visitor<'de> for ReleaseSeed {
         let mut cycle = None;
         let mut release_date_2022 = None;
         let (mut support, mut extended_support) = (None, None);
-        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
-            let key = key_text(key);
+        while let Some(key) = next_key(&mut map, "key")? {
             let name = key.as_str();
             match name {
-                "releaseCycle" => cycle = map.next_value_seed(field::<Option<String>>(name))?,
-                "releaseLabel" => release.label_template = map.next_value_seed(field(name))?,
-                "codename" => release.codename = map.next_value_seed(field(name))?,
-                "releaseDate" => release.release_date = map.next_value_seed(field(name))?,
-                "release" => release_date_2022 = map.next_value_seed(field(name))?,
-                "eoas" => release.eoas = map.next_value_seed(field(name))?,
-                "support" => support = Some(map.next_value_seed(field::<Milestone>(name))?),
-                "eol" => release.eol = map.next_value_seed(field(name))?,
-                "discontinued" => release.discontinued = map.next_value_seed(field(name))?,
-                "eoes" => release.eoes = map.next_value_seed(field(name))?,
+                "releaseCycle" => cycle = next_value::<Option<String>, A>(&mut map, name)?,
+                "releaseLabel" => release.label_template = next_value(&mut map, name)?,
+                "codename" => release.codename = next_value(&mut map, name)?,
+                "releaseDate" => release.release_date = next_value(&mut map, name)?,
+                "release" => release_date_2022 = next_value(&mut map, name)?,
+                "eoas" => release.eoas = next_value(&mut map, name)?,
+                "support" => support = Some(next_value::<Milestone, A>(&mut map, name)?),
+                "eol" => release.eol = next_value(&mut map, name)?,
+                "discontinued" => release.discontinued = next_value(&mut map, name)?,
+                "eoes" => release.eoes = next_value(&mut map, name)?,
                 "extendedSupport" => {
-                    extended_support = Some(map.next_value_seed(field::<Milestone>(name))?)
+                    extended_support = Some(next_value::<Milestone, A>(&mut map, name)?)
                 }
-                "lts" => release.lts = map.next_value_seed(field(name))?,
-                "latest" => release.latest = map.next_value_seed(field(name))?,
-                "latestReleaseDate" => {
-                    release.latest_release_date = map.next_value_seed(field(name))?
-                }
+                "lts" => release.lts = next_value(&mut map, name)?,
+                "latest" => release.latest = next_value(&mut map, name)?,
+                "latestReleaseDate" => release.latest_release_date = next_value(&mut map, name)?,
                 "link" => {
-                    release.link = match map.next_value_seed(field::<Option<String>>(name))? {
+                    release.link = match next_value::<Option<String>, A>(&mut map, name)? {
                         Some(link) => Link::Given(link),
                         None => Link::None,
                     }
                 }
                 _ => {
-                    let value = map.next_value_seed(field::<Value>(name))?;
+                    let value = next_value::<Value, A>(&mut map, name)?;
                     release.fields.push((key, value));
                 }
             }
