@@ -214,14 +214,14 @@ fn release(view: &ProductView<'_>, release: &ReleaseView<'_>) -> ApiRelease {
             date: iso(r.latest_release_date),
             link: release.link.clone(),
         }),
+        // Inserted one by one: `collect` would sort first, another copy of the sort in the wasm.
         custom: (!custom_fields.is_empty()).then(|| {
-            custom_fields
-                .iter()
-                .map(|field| {
-                    let value = r.field(&field.name).and_then(|v| v.as_text());
-                    (field.name.clone(), value)
-                })
-                .collect()
+            let mut custom = BTreeMap::new();
+            for field in &custom_fields {
+                let value = r.field(&field.name).and_then(|v| v.as_text());
+                custom.insert(field.name.clone(), value);
+            }
+            custom
         }),
     }
 }

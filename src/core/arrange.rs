@@ -124,7 +124,9 @@ pub fn arrange(table: &Table, state: &State) -> Arrangement {
                     .and_then(|row| row.cells.get(at))
                     .map(|cell| &cell.sort)
             };
-            visible.sort_by(|&a, &b| compare(key(a), key(b), *direction));
+            super::order::positions(&mut visible, &mut |a, b| {
+                compare(key(a), key(b), *direction)
+            });
         }
     }
     Arrangement {

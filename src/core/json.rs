@@ -194,7 +194,7 @@ fn api_v1(value: Value) -> Result<Product, Error> {
         Some(Value::List(tags)) => tags.iter().filter_map(Value::as_text).collect(),
         _ => category.iter().cloned().collect(),
     };
-    tags.sort();
+    super::order::sort_by(&mut tags, String::cmp);
     let icon_slug = text(&links, "icon").and_then(|url| {
         let name = url.rsplit('/').next()?;
         Some(name.strip_suffix(".svg").unwrap_or(name).to_owned())

@@ -316,7 +316,9 @@ fn nearest(view: &ProductView<'_>, version: &str) -> Vec<String> {
         .iter()
         .map(|r| r.release.cycle.as_str())
         .collect();
-    cycles.sort_by(|a, b| version::compare(&normalise(a), &normalise(b)));
+    super::order::sort_by(&mut cycles, |a, b| {
+        version::compare(&normalise(a), &normalise(b))
+    });
     let split = cycles
         .iter()
         .position(|c| version::compare(&normalise(c), &wanted).is_gt())

@@ -20,6 +20,7 @@ pub mod markdown;
 #[cfg(feature = "timeline")]
 pub mod markup;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod products;
 pub mod status;

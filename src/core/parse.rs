@@ -675,7 +675,7 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
     if let Some(category) = &raw.category {
         tags.push(category.clone());
     }
-    tags.sort();
+    super::order::sort_by(&mut tags, String::cmp);
     let columns = Columns {
         release_date: column(raw.release_date_column, headers::RELEASE_DATE, true),
         discontinued: column(raw.discontinued_column, headers::DISCONTINUED, false),
@@ -889,8 +889,10 @@ fn sort_key(release: &Release, by: &str) -> SortKey {
 }
 
 /// Sorts newest first by `by`, version-aware for text, stable, releases without a value last.
-fn sort_releases(releases: &mut [Release], by: &str) {
-    releases.sort_by_cached_key(|release| std::cmp::Reverse(OrderedKey(sort_key(release, by))));
+fn sort_releases(releases: &mut Vec<Release>, by: &str) {
+    super::order::sort_by_cached_key(releases, |release| {
+        std::cmp::Reverse(OrderedKey(sort_key(release, by)))
+    });
 }
 
 #[derive(PartialEq, Eq)]
