@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-wasm_opt=.tools/node_modules/.bin/wasm-opt
+source scripts/wasm-opt.sh
 [ -x "$wasm_opt" ] || { echo "build: $wasm_opt is missing: run 'make setup'" >&2; exit 1; }
 
 wasm-pack build --target web --release --mode no-install
@@ -49,14 +49,10 @@ node -e '
   fs.writeFileSync("pkg/package.json", JSON.stringify(out, null, 2) + "\n");
 '
 
-# The WebAssembly features current rustc emits for wasm32-unknown-unknown by default
-# (without them wasm-opt rejects e.g. memory.copy); the strip flags drop custom sections
-# that browsers do not use.
-features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-          --enable-mutable-globals --enable-reference-types --enable-multivalue)
+# Shrunk as scripts/wasm-opt.sh says; the strip flags drop custom sections that browsers do not
+# use.
 wasm=pkg/eol_table_bg.wasm
-"$wasm_opt" "${features[@]}" -Oz --strip-debug --strip-producers --strip-target-features \
-  "$wasm" -o "$wasm.opt"
+shrink "$wasm" "$wasm.opt" --strip-debug --strip-producers --strip-target-features
 mv "$wasm.opt" "$wasm"
 
 echo

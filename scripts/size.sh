@@ -6,10 +6,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm_opt=.tools/node_modules/.bin/wasm-opt
+source scripts/wasm-opt.sh
 [ -x "$wasm_opt" ] || { echo "size: $wasm_opt is missing: run 'make setup'" >&2; exit 1; }
-features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-          --enable-mutable-globals --enable-reference-types --enable-multivalue)
 # Budgets, in bytes of wasm + JS glue after gzip -9 (issue "Small and fast").
 BUDGET_DEFAULT=$((200 * 1024))
 BUDGET_TABLE_ONLY=$((130 * 1024))
@@ -26,8 +24,8 @@ build() {
   echo "size: building $name ($*)" >&2
   wasm-pack --quiet build --target web --release --mode no-install --out-dir "$out/$name" --no-pack -- "$@" >&2
   local wasm=$out/$name/eol_table_bg.wasm
-  "$wasm_opt" "${features[@]}" -Oz -g "$wasm" -o "$out/$name/named.wasm"
-  "$wasm_opt" "${features[@]}" -Oz --strip-debug --strip-producers --strip-target-features "$wasm" -o "$wasm.opt"
+  shrink "$wasm" "$out/$name/named.wasm" -g
+  shrink "$wasm" "$wasm.opt" --strip-debug --strip-producers --strip-target-features
   mv "$wasm.opt" "$wasm"
 }
 
