@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
@@ -36,7 +36,15 @@ pub fn parse(source: &str) -> Result<Product, Error> {
             }),
         ));
     }
-    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductSeed)?;
+    let mut raw = RawProduct::default();
+    yaml::read(
+        parts.yaml,
+        parts.yaml_line,
+        Field {
+            name: "the product",
+            target: Target::Product(&mut raw),
+        },
+    )?;
     Ok(normalise(raw, parts.body))
 }
 
@@ -49,7 +57,7 @@ pub fn parse_value(text: &str) -> Result<Value, Error> {
         1,
         Field {
             name: "the document",
-            slot: &mut slot,
+            target: Target::Value(&mut slot),
         },
     )?;
     Ok(slot.unwrap_or(Value::Null))
@@ -78,10 +86,25 @@ impl<T: FromValue> Slot for Option<T> {
     }
 }
 
-/// Reads one field's value into `slot`, failing at the value's own place.
+/// Reads one value into its [`Target`], failing at the value's own place.
+///
+/// The product, its releases and every field go through this one visitor type, so serde_yaml's
+/// deserializer is compiled once (each visitor type is another copy, kilobytes of wasm).
 struct Field<'a, 's> {
     name: &'a str,
-    slot: &'s mut dyn Slot,
+    target: Target<'s>,
+}
+
+/// Where a [`Field`] puts what it reads.
+enum Target<'s> {
+    /// Any value, converted by the slot.
+    Value(&'s mut dyn Slot),
+    /// The front matter: a mapping of product fields.
+    Product(&'s mut RawProduct),
+    /// `releases`: a list of releases, or nothing.
+    Releases(&'s mut Vec<Release>),
+    /// Release number `.1` of `releases`: a mapping of release fields.
+    Release(&'s mut Option<Release>, usize),
 }
 
 /// Reads the next value of `map` as `T`.
@@ -92,7 +115,7 @@ fn next_value<'de, T: FromValue, A: MapAccess<'de>>(
     let mut slot = None;
     map.next_value_seed(Field {
         name,
-        slot: &mut slot,
+        target: Target::Value(&mut slot),
     })?;
     slot.ok_or_else(|| de::Error::custom(name))
 }
@@ -102,7 +125,7 @@ fn next_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<Option<St
     let mut slot: Option<Value> = None;
     map.next_key_seed(Field {
         name,
-        slot: &mut slot,
+        target: Target::Value(&mut slot),
     })?;
     Ok(slot.map(key_text))
 }
@@ -119,73 +142,114 @@ impl<'de> Visitor<'de> for Field<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a value for `{}`", self.name)
+        match self.target {
+            Target::Value(_) => write!(f, "a value for `{}`", self.name),
+            Target::Product(_) => f.write_str(
+                "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line",
+            ),
+            Target::Releases(_) => {
+                f.write_str("`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)")
+            }
+            Target::Release(_, number) => write!(
+                f,
+                "release {number} to be a mapping of fields (`releaseCycle:`, `eol:`...)"
+            ),
+        }
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.finish(Value::Bool(v))
+        self.scalar(Unexpected::Bool(v), || Value::Bool(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.finish(Value::Number(v.to_string()))
+        self.scalar(Unexpected::Signed(v), || Value::Number(v.to_string()))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.finish(Value::Number(v.to_string()))
+        self.scalar(Unexpected::Unsigned(v), || Value::Number(v.to_string()))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.finish(Value::Number(format!("{v:?}")))
+        self.scalar(Unexpected::Float(v), || Value::Number(format!("{v:?}")))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.finish(Value::Text(v.to_owned()))
+        self.scalar(Unexpected::Str(v), || Value::Text(v.to_owned()))
     }
 
-    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        self.finish(Value::Text(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.finish(Value::Null)
+    fn visit_unit<E: de::Error>(mut self) -> Result<(), E> {
+        if let Target::Releases(releases) = &mut self.target {
+            releases.clear();
+            return Ok(());
+        }
+        self.scalar(Unexpected::Unit, || Value::Null)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.finish(Value::Null)
+        self.scalar(Unexpected::Option, || Value::Null)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
+        match self.target {
+            Target::Value(_) => deserializer.deserialize_any(self),
+            _ => Err(de::Error::invalid_type(Unexpected::Option, &self)),
+        }
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut items = Vec::new();
-        let mut item: Option<Value> = None;
-        while seq
-            .next_element_seed(Field {
-                name: self.name,
-                slot: &mut item,
-            })?
-            .is_some()
-        {
-            items.extend(item.take());
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        match &mut self.target {
+            Target::Value(slot) => {
+                let mut items = Vec::new();
+                let mut item: Option<Value> = None;
+                while seq
+                    .next_element_seed(Field {
+                        name: self.name,
+                        target: Target::Value(&mut item),
+                    })?
+                    .is_some()
+                {
+                    items.extend(item.take());
+                }
+                slot.fill(Value::List(items), self.name)
+                    .map_err(yaml::invalid)
+            }
+            Target::Releases(releases) => read_releases(releases, seq),
+            _ => Err(de::Error::invalid_type(Unexpected::Seq, &self)),
         }
-        self.finish(Value::List(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = next_key(&mut map, self.name)? {
-            let value = next_value::<Value, A>(&mut map, self.name)?;
-            entries.push((key, value));
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        match &mut self.target {
+            Target::Value(slot) => {
+                let mut entries = Vec::new();
+                while let Some(key) = next_key(&mut map, self.name)? {
+                    let value = next_value::<Value, A>(&mut map, self.name)?;
+                    entries.push((key, value));
+                }
+                slot.fill(Value::Map(entries), self.name)
+                    .map_err(yaml::invalid)
+            }
+            Target::Product(raw) => read_product(raw, map),
+            Target::Release(release, number) => {
+                **release = Some(read_release(*number, map)?);
+                Ok(())
+            }
+            Target::Releases(_) => Err(de::Error::invalid_type(Unexpected::Map, &self)),
         }
-        self.finish(Value::Map(entries))
     }
 }
 
 impl Field<'_, '_> {
-    fn finish<E: de::Error>(self, value: Value) -> Result<(), E> {
-        self.slot.fill(value, self.name).map_err(yaml::invalid)
+    /// A scalar: converted into a value slot, unexpected anywhere else.
+    fn scalar<E: de::Error>(
+        mut self,
+        unexpected: Unexpected<'_>,
+        value: impl FnOnce() -> Value,
+    ) -> Result<(), E> {
+        match &mut self.target {
+            Target::Value(slot) => slot.fill(value(), self.name).map_err(yaml::invalid),
+            _ => Err(E::invalid_type(unexpected, &self)),
+        }
     }
 }
 
@@ -455,200 +519,142 @@ struct RawProduct {
     warnings: Vec<Warning>,
 }
 
-struct ProductSeed;
-
-impl<'de> DeserializeSeed<'de> for ProductSeed {
-    type Value = RawProduct;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawProduct, D::Error> {
-        deserializer.deserialize_any(ProductVisitor)
-    }
-}
-
-struct ProductVisitor;
-
-impl<'de> Visitor<'de> for ProductVisitor {
-    type Value = RawProduct;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line",
-        )
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProduct, A::Error> {
-        let mut raw = RawProduct::default();
-        while let Some(key) = next_key(&mut map, "key")? {
-            let name = key.as_str();
-            match name {
-                "title" => raw.title = next_value(&mut map, name)?,
-                "permalink" => raw.permalink = next_value(&mut map, name)?,
-                "category" => raw.category = next_value(&mut map, name)?,
-                "tags" => raw.tags = next_value::<Tags, A>(&mut map, name)?.0,
-                "iconSlug" => raw.icon_slug = next_value(&mut map, name)?,
-                "versionCommand" => raw.version_command = next_value(&mut map, name)?,
-                "command" => raw.command = next_value(&mut map, name)?,
-                "releasePolicyLink" => raw.release_policy_link = next_value(&mut map, name)?,
-                "releaseImage" => raw.release_image = next_value(&mut map, name)?,
-                "changelogTemplate" => raw.changelog_template = next_value(&mut map, name)?,
-                "releaseLabel" => raw.release_label = next_value(&mut map, name)?,
-                "LTSLabel" => raw.lts_label = next_value(&mut map, name)?,
-                "releaseDateColumn" => raw.release_date_column = Some(next_value(&mut map, name)?),
-                "discontinuedColumn" => raw.discontinued_column = Some(next_value(&mut map, name)?),
-                "eoasColumn" => raw.eoas_column = Some(next_value(&mut map, name)?),
-                "activeSupportColumn" => {
-                    raw.active_support_column = Some(next_value(&mut map, name)?)
-                }
-                "eolColumn" => raw.eol_column = Some(next_value(&mut map, name)?),
-                "eoesColumn" => raw.eoes_column = Some(next_value(&mut map, name)?),
-                "extendedSupportColumn" => {
-                    raw.extended_support_column = Some(next_value(&mut map, name)?)
-                }
-                "latestColumn" => raw.latest_column = Some(next_value(&mut map, name)?),
-                "releaseColumn" => raw.release_column = Some(next_value(&mut map, name)?),
-                "customFields" => {
-                    let CustomFields(fields, warnings) = next_value(&mut map, name)?;
-                    raw.custom_fields = fields;
-                    raw.warnings.extend(warnings);
-                }
-                "sortReleasesBy" => raw.sort_releases_by = next_value(&mut map, name)?,
-                "alternate_urls" => {
-                    let Texts(urls) = next_value(&mut map, name)?;
-                    raw.aliases = urls
-                        .iter()
-                        .map(|url| url.trim_matches('/').to_owned())
-                        .collect();
-                }
-                "identifiers" => raw.identifiers = next_value::<Identifiers, A>(&mut map, name)?.0,
-                "releases" => raw.releases = map.next_value_seed(ReleasesSeed)?,
-                _ => {
-                    let value = next_value::<Value, A>(&mut map, name)?;
-                    raw.extra.push((key, value));
-                }
+/// The product fields of the front matter.
+fn read_product<'de, A: MapAccess<'de>>(raw: &mut RawProduct, mut map: A) -> Result<(), A::Error> {
+    while let Some(key) = next_key(&mut map, "key")? {
+        let name = key.as_str();
+        match name {
+            "title" => raw.title = next_value(&mut map, name)?,
+            "permalink" => raw.permalink = next_value(&mut map, name)?,
+            "category" => raw.category = next_value(&mut map, name)?,
+            "tags" => raw.tags = next_value::<Tags, A>(&mut map, name)?.0,
+            "iconSlug" => raw.icon_slug = next_value(&mut map, name)?,
+            "versionCommand" => raw.version_command = next_value(&mut map, name)?,
+            "command" => raw.command = next_value(&mut map, name)?,
+            "releasePolicyLink" => raw.release_policy_link = next_value(&mut map, name)?,
+            "releaseImage" => raw.release_image = next_value(&mut map, name)?,
+            "changelogTemplate" => raw.changelog_template = next_value(&mut map, name)?,
+            "releaseLabel" => raw.release_label = next_value(&mut map, name)?,
+            "LTSLabel" => raw.lts_label = next_value(&mut map, name)?,
+            "releaseDateColumn" => raw.release_date_column = Some(next_value(&mut map, name)?),
+            "discontinuedColumn" => raw.discontinued_column = Some(next_value(&mut map, name)?),
+            "eoasColumn" => raw.eoas_column = Some(next_value(&mut map, name)?),
+            "activeSupportColumn" => raw.active_support_column = Some(next_value(&mut map, name)?),
+            "eolColumn" => raw.eol_column = Some(next_value(&mut map, name)?),
+            "eoesColumn" => raw.eoes_column = Some(next_value(&mut map, name)?),
+            "extendedSupportColumn" => {
+                raw.extended_support_column = Some(next_value(&mut map, name)?)
+            }
+            "latestColumn" => raw.latest_column = Some(next_value(&mut map, name)?),
+            "releaseColumn" => raw.release_column = Some(next_value(&mut map, name)?),
+            "customFields" => {
+                let CustomFields(fields, warnings) = next_value(&mut map, name)?;
+                raw.custom_fields = fields;
+                raw.warnings.extend(warnings);
+            }
+            "sortReleasesBy" => raw.sort_releases_by = next_value(&mut map, name)?,
+            "alternate_urls" => {
+                let Texts(urls) = next_value(&mut map, name)?;
+                raw.aliases = urls
+                    .iter()
+                    .map(|url| url.trim_matches('/').to_owned())
+                    .collect();
+            }
+            "identifiers" => raw.identifiers = next_value::<Identifiers, A>(&mut map, name)?.0,
+            "releases" => map.next_value_seed(Field {
+                name,
+                target: Target::Releases(&mut raw.releases),
+            })?,
+            _ => {
+                let value = next_value::<Value, A>(&mut map, name)?;
+                raw.extra.push((key, value));
             }
         }
-        Ok(raw)
     }
+    Ok(())
 }
 
-struct ReleasesSeed;
-
-impl<'de> DeserializeSeed<'de> for ReleasesSeed {
-    type Value = Vec<Release>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Release>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ReleasesSeed {
-    type Value = Vec<Release>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Vec<Release>, E> {
-        Ok(Vec::new())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Release>, A::Error> {
-        let mut releases: Vec<Release> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        while let Some(release) = seq.next_element_seed(ReleaseSeed {
-            number: releases.len() + 1,
-        })? {
-            let number = releases.len() + 1;
-            if let Some(first) = seen.insert(release.cycle.clone(), number) {
-                return Err(yaml::invalid(format_args!(
-                    "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
-                    release.cycle
-                )));
-            }
-            releases.push(release);
-        }
-        Ok(releases)
-    }
-}
-
-struct ReleaseSeed {
-    number: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for ReleaseSeed {
-    type Value = Release;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Release, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ReleaseSeed {
-    type Value = Release;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "release {} to be a mapping of fields (`releaseCycle:`, `eol:`...)",
-            self.number
-        )
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Release, A::Error> {
-        let mut release = Release::new(String::new());
-        let mut cycle = None;
-        let mut release_date_2022 = None;
-        let (mut support, mut extended_support) = (None, None);
-        while let Some(key) = next_key(&mut map, "key")? {
-            let name = key.as_str();
-            match name {
-                "releaseCycle" => cycle = next_value::<Option<String>, A>(&mut map, name)?,
-                "releaseLabel" => release.label_template = next_value(&mut map, name)?,
-                "codename" => release.codename = next_value(&mut map, name)?,
-                "releaseDate" => release.release_date = next_value(&mut map, name)?,
-                "release" => release_date_2022 = next_value(&mut map, name)?,
-                "eoas" => release.eoas = next_value(&mut map, name)?,
-                "support" => support = Some(next_value::<Milestone, A>(&mut map, name)?),
-                "eol" => release.eol = next_value(&mut map, name)?,
-                "discontinued" => release.discontinued = next_value(&mut map, name)?,
-                "eoes" => release.eoes = next_value(&mut map, name)?,
-                "extendedSupport" => {
-                    extended_support = Some(next_value::<Milestone, A>(&mut map, name)?)
-                }
-                "lts" => release.lts = next_value(&mut map, name)?,
-                "latest" => release.latest = next_value(&mut map, name)?,
-                "latestReleaseDate" => release.latest_release_date = next_value(&mut map, name)?,
-                "link" => {
-                    release.link = match next_value::<Option<String>, A>(&mut map, name)? {
-                        Some(link) => Link::Given(link),
-                        None => Link::None,
-                    }
-                }
-                _ => {
-                    let value = next_value::<Value, A>(&mut map, name)?;
-                    release.fields.push((key, value));
-                }
-            }
-        }
-        let Some(cycle) = cycle.filter(|c| !c.trim().is_empty()) else {
-            return Err(yaml::invalid(format_args!(
-                "release {} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`",
-                self.number
-            )));
+/// The releases, each release cycle once.
+fn read_releases<'de, A: SeqAccess<'de>>(
+    releases: &mut Vec<Release>,
+    mut seq: A,
+) -> Result<(), A::Error> {
+    releases.clear();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    loop {
+        let number = releases.len() + 1;
+        let mut release = None;
+        let next = seq.next_element_seed(Field {
+            name: "",
+            target: Target::Release(&mut release, number),
+        })?;
+        let Some(release) = release.filter(|_| next.is_some()) else {
+            return Ok(());
         };
-        release.cycle = cycle;
-        if release.release_date.is_none() {
-            release.release_date = release_date_2022;
+        if let Some(first) = seen.insert(release.cycle.clone(), number) {
+            return Err(yaml::invalid(format_args!(
+                "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
+                release.cycle
+            )));
         }
-        // 2022: `support: true` meant "still supported", the opposite of `eoas: true`.
-        if let (Milestone::Absent, Some(support)) = (release.eoas, support) {
-            release.eoas = invert(support);
-        }
-        if let (Milestone::Absent, Some(extended)) = (release.eoes, extended_support) {
-            release.eoes = invert(extended);
-        }
-        Ok(release)
+        releases.push(release);
     }
+}
+
+/// Release number `number`.
+fn read_release<'de, A: MapAccess<'de>>(number: usize, mut map: A) -> Result<Release, A::Error> {
+    let mut release = Release::new(String::new());
+    let mut cycle = None;
+    let mut release_date_2022 = None;
+    let (mut support, mut extended_support) = (None, None);
+    while let Some(key) = next_key(&mut map, "key")? {
+        let name = key.as_str();
+        match name {
+            "releaseCycle" => cycle = next_value::<Option<String>, A>(&mut map, name)?,
+            "releaseLabel" => release.label_template = next_value(&mut map, name)?,
+            "codename" => release.codename = next_value(&mut map, name)?,
+            "releaseDate" => release.release_date = next_value(&mut map, name)?,
+            "release" => release_date_2022 = next_value(&mut map, name)?,
+            "eoas" => release.eoas = next_value(&mut map, name)?,
+            "support" => support = Some(next_value::<Milestone, A>(&mut map, name)?),
+            "eol" => release.eol = next_value(&mut map, name)?,
+            "discontinued" => release.discontinued = next_value(&mut map, name)?,
+            "eoes" => release.eoes = next_value(&mut map, name)?,
+            "extendedSupport" => {
+                extended_support = Some(next_value::<Milestone, A>(&mut map, name)?)
+            }
+            "lts" => release.lts = next_value(&mut map, name)?,
+            "latest" => release.latest = next_value(&mut map, name)?,
+            "latestReleaseDate" => release.latest_release_date = next_value(&mut map, name)?,
+            "link" => {
+                release.link = match next_value::<Option<String>, A>(&mut map, name)? {
+                    Some(link) => Link::Given(link),
+                    None => Link::None,
+                }
+            }
+            _ => {
+                let value = next_value::<Value, A>(&mut map, name)?;
+                release.fields.push((key, value));
+            }
+        }
+    }
+    let Some(cycle) = cycle.filter(|c| !c.trim().is_empty()) else {
+        return Err(yaml::invalid(format_args!(
+            "release {number} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"
+        )));
+    };
+    release.cycle = cycle;
+    if release.release_date.is_none() {
+        release.release_date = release_date_2022;
+    }
+    // 2022: `support: true` meant "still supported", the opposite of `eoas: true`.
+    if let (Milestone::Absent, Some(support)) = (release.eoas, support) {
+        release.eoas = invert(support);
+    }
+    if let (Milestone::Absent, Some(extended)) = (release.eoes, extended_support) {
+        release.eoes = invert(extended);
+    }
+    Ok(release)
 }
 
 fn invert(milestone: Milestone) -> Milestone {
