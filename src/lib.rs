@@ -37,7 +37,7 @@ pub mod dom;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -526,10 +526,7 @@ pub fn parse_product(
 ) -> Result<JsValue, JsError> {
     let (product, today) =
         product_on(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
-    let result = api::build(&view::evaluate(&product, today));
-    result
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|err| JsError::new(&err.to_string()))
+    from_json(&api::build(&view::evaluate(&product, today)).to_json())
 }
 
 /// The support table of `source` (`null`: a built-in product) as a GitHub-flavoured Markdown
@@ -603,9 +600,7 @@ pub fn check_version(
 ) -> Result<JsValue, JsError> {
     let check =
         version_check(source.as_ref(), &version, options.as_ref()).map_err(|m| JsError::new(&m))?;
-    check
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|err| JsError::new(&err.to_string()))
+    from_json(&check.to_json())
 }
 
 /// The support status of `options.version` as a standalone SVG badge in the shields.io flat
@@ -930,6 +925,11 @@ fn local_today() -> Day {
         now.get_date(),
     )
     .map_or(Day::from_number(0), Date::first_day)
+}
+
+/// The plain JS value of JSON text the core wrote (see `core::json_text`).
+fn from_json(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(js_error)
 }
 
 fn js_error(value: JsValue) -> JsError {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::date::Date;
+use super::json_text::Object;
 use super::model::Display;
 use super::view::{ProductView, ReleaseView};
 
@@ -130,6 +131,113 @@ pub struct ApiLatest {
     pub link: Option<String>,
 }
 
+impl ApiProduct {
+    /// JSON text of the product, as serde serializes it: members in field order, `null` for
+    /// none, the pairs of a column that is off left out. `parseProduct` hands it to
+    /// `JSON.parse`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::new(&mut out);
+        object.text("name", &self.name);
+        object.texts("aliases", &self.aliases);
+        object.text("label", &self.label);
+        object.opt_text("category", self.category.as_deref());
+        object.texts("tags", &self.tags);
+        object.opt_text("versionCommand", self.version_command.as_deref());
+        let list = object.key("identifiers");
+        list.push('[');
+        for (i, identifier) in self.identifiers.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            let mut item = Object::new(list);
+            item.text("type", &identifier.kind);
+            item.text("id", &identifier.id);
+            item.end();
+        }
+        list.push(']');
+        let labels = &self.labels;
+        let mut item = Object::new(object.key("labels"));
+        item.opt_text("eoas", labels.eoas.as_deref());
+        item.opt_text("discontinued", labels.discontinued.as_deref());
+        item.opt_text("eol", labels.eol.as_deref());
+        item.opt_text("eoes", labels.eoes.as_deref());
+        item.end();
+        let links = &self.links;
+        let mut item = Object::new(object.key("links"));
+        item.opt_text("icon", links.icon.as_deref());
+        item.text("html", &links.html);
+        item.opt_text("releasePolicy", links.release_policy.as_deref());
+        item.end();
+        let list = object.key("releases");
+        list.push('[');
+        for (i, release) in self.releases.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            release.json_into(list);
+        }
+        list.push(']');
+        object.texts("warnings", &self.warnings);
+        object.end();
+        out
+    }
+}
+
+impl ApiRelease {
+    fn json_into(&self, out: &mut String) {
+        let mut object = Object::new(out);
+        object.text("name", &self.name);
+        object.opt_text("codename", self.codename.as_deref());
+        object.text("label", &self.label);
+        object.opt_text("releaseDate", self.release_date.as_deref());
+        object.flag("isLts", self.is_lts);
+        object.opt_text("ltsFrom", self.lts_from.as_deref());
+        if let Some(value) = self.is_eoas {
+            object.opt_flag("isEoas", value);
+        }
+        if let Some(value) = &self.eoas_from {
+            object.opt_text("eoasFrom", value.as_deref());
+        }
+        object.opt_flag("isEol", self.is_eol);
+        object.opt_text("eolFrom", self.eol_from.as_deref());
+        if let Some(value) = self.is_discontinued {
+            object.opt_flag("isDiscontinued", value);
+        }
+        if let Some(value) = &self.discontinued_from {
+            object.opt_text("discontinuedFrom", value.as_deref());
+        }
+        if let Some(value) = self.is_eoes {
+            object.opt_flag("isEoes", value);
+        }
+        if let Some(value) = &self.eoes_from {
+            object.opt_text("eoesFrom", value.as_deref());
+        }
+        object.flag("isMaintained", self.is_maintained);
+        match &self.latest {
+            Some(latest) => {
+                let mut item = Object::new(object.key("latest"));
+                item.opt_text("name", latest.name.as_deref());
+                item.opt_text("date", latest.date.as_deref());
+                item.opt_text("link", latest.link.as_deref());
+                item.end();
+            }
+            None => object.key("latest").push_str("null"),
+        }
+        match &self.custom {
+            Some(custom) => {
+                let mut item = Object::new(object.key("custom"));
+                for (name, value) in custom {
+                    item.opt_text(name, value.as_deref());
+                }
+                item.end();
+            }
+            None => object.key("custom").push_str("null"),
+        }
+        object.end();
+    }
+}
+
 const SITE: &str = "https://endoflife.date/";
 const ICONS: &str = "https://cdn.jsdelivr.net/npm/simple-icons/icons/";
 
@@ -223,5 +331,54 @@ fn release(view: &ProductView<'_>, release: &ReleaseView<'_>) -> ApiRelease {
             }
             custom
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::{parse, parse_value};
+    use crate::core::{lookup, parse_today, products, view, yaml};
+
+    /// Every product file at hand: the seed and the shared fixtures.
+    fn sources() -> Vec<String> {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+        let mut sources = vec![products::ISTIO.to_owned()];
+        for folder in ["2022", "current"] {
+            let mut paths: Vec<_> = std::fs::read_dir(shared.join(folder))
+                .unwrap()
+                .map(|entry| entry.unwrap().path())
+                .collect();
+            paths.sort();
+            sources.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        sources
+    }
+
+    #[test]
+    fn json_text_holds_what_serde_serializes() {
+        let sources = sources();
+        assert!(sources.len() > 30);
+        for (i, source) in sources.iter().enumerate() {
+            let product = parse(source).unwrap();
+            for day in ["2019-01-01", "2022-05-01", "2031-12-31"] {
+                let view = view::evaluate(&product, parse_today(day).unwrap());
+                let api = build(&view);
+                assert_eq!(
+                    parse_value(&api.to_json()).unwrap(),
+                    parse_value(&yaml::to_string(&api)).unwrap(),
+                    "source {i} on {day}"
+                );
+                let versions = view.releases.iter().map(|r| r.release.cycle.clone());
+                for version in versions.chain(["0.0.1".to_owned(), "v\"9\\".to_owned()]) {
+                    let check = lookup::check(&view, &version);
+                    assert_eq!(
+                        parse_value(&check.to_json()).unwrap(),
+                        parse_value(&yaml::to_string(&check)).unwrap(),
+                        "source {i} on {day}, version {version}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -246,22 +246,7 @@ fn json_custom_into(out: &mut String, custom: Option<&BTreeMap<String, Option<St
 
 /// Writes `text` as a JSON string (RFC 8259): quotes, backslashes and control characters escaped.
 pub fn json_string_into(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                out.push_str("\\u00");
-                hex_into(out, "", &[c as u8]);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    super::json_text::string_into(out, text);
 }
 
 /// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
+use super::json_text::Object;
 use super::status::Phase;
 use super::version;
 use super::view::{ProductView, ReleaseView};
@@ -90,6 +91,54 @@ pub struct Check {
     pub message: String,
     /// The badge's short text: "ends in 2 months", "ended 1 year ago", "supported".
     pub short: String,
+}
+
+impl Check {
+    /// JSON text of the check, as serde serializes it (members in field order, `null` for
+    /// none): what `checkVersion` hands to `JSON.parse`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        let mut object = Object::new(&mut out);
+        object.text("product", &self.product);
+        object.text("version", &self.version);
+        object.flag("found", self.found);
+        object.opt_text("cycle", self.cycle.as_deref());
+        object.opt_text("label", self.label.as_deref());
+        object.text("status", self.status.as_str());
+        object.opt_flag("isEol", self.is_eol);
+        object.opt_text("eolFrom", self.eol_from.as_deref());
+        object.opt_flag("isEoas", self.is_eoas);
+        object.opt_text("eoasFrom", self.eoas_from.as_deref());
+        object.opt_flag("isEoes", self.is_eoes);
+        object.opt_text("eoesFrom", self.eoes_from.as_deref());
+        object.flag("isMaintained", self.is_maintained);
+        let days = object.key("daysLeft");
+        match self.days_left {
+            Some(days_left) => days.push_str(&days_left.to_string()),
+            None => days.push_str("null"),
+        }
+        object.opt_text("latest", self.latest.as_deref());
+        object.flag("isLatest", self.is_latest);
+        for (name, upgrade) in [
+            ("upgrade", &self.upgrade),
+            ("upgradeLts", &self.upgrade_lts),
+        ] {
+            match upgrade {
+                Some(upgrade) => {
+                    let mut item = Object::new(object.key(name));
+                    item.text("cycle", &upgrade.cycle);
+                    item.opt_text("latest", upgrade.latest.as_deref());
+                    item.end();
+                }
+                None => object.key(name).push_str("null"),
+            }
+        }
+        object.texts("nearest", &self.nearest);
+        object.text("message", &self.message);
+        object.text("short", &self.short);
+        object.end();
+        out
+    }
 }
 
 /// Finds the cycle of `version`: the longest cycle that is a prefix of it on a version boundary

@@ -15,6 +15,7 @@ pub mod export;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
+pub mod json_text;
 pub mod lookup;
 pub mod markdown;
 #[cfg(feature = "timeline")]
