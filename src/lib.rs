@@ -37,7 +37,6 @@ pub mod dom;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -354,8 +353,7 @@ impl EolTable {
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct Options {
     today: Option<String>,
     sort: Option<SortOption>,
@@ -377,8 +375,8 @@ struct Options {
     timeline: Option<bool>,
     downloads: Option<bool>,
     icon_base: Option<String>,
-    /// Read apart from serde (`virtualize_option`): a boolean or a word.
-    #[serde(skip)]
+    /// Read apart (`virtualize_option`), after the others: a boolean or a word, with its own
+    /// message.
     virtualize: Option<Virtualize>,
 }
 
@@ -405,13 +403,138 @@ fn virtualize_option(options: &JsValue) -> Result<Option<Virtualize>, String> {
     }
 }
 
-#[derive(Deserialize)]
 struct SortOption {
     column: String,
     direction: Option<String>,
 }
 
+/// Reads the options object field by field with `Reflect`, as serde-wasm-bindgen read the
+/// `#[derive(Deserialize)]` struct this replaces (in much less wasm): fields in declaration order,
+/// `null` and `undefined` are none, unknown fields are ignored, and a wrong type gives serde's
+/// message ("invalid type: string \"x\", expected a boolean") in a JS `Error`'s words.
+struct OptionsReader<'v> {
+    object: &'v JsValue,
+}
+
+impl OptionsReader<'_> {
+    /// The value of `name`: `None` when it is missing, `null` or `undefined`.
+    fn get(&self, name: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(self.object, &JsValue::from_str(name))
+            .ok()
+            .filter(|value| !value.loose_eq(&JsValue::NULL))
+    }
+
+    fn text(&self, name: &str) -> Result<Option<String>, String> {
+        self.get(name).map(|value| text(&value)).transpose()
+    }
+
+    fn flag(&self, name: &str) -> Result<Option<bool>, String> {
+        self.get(name)
+            .map(|value| {
+                value
+                    .as_bool()
+                    .ok_or_else(|| invalid_type(&value, "a boolean"))
+            })
+            .transpose()
+    }
+
+    fn number(&self, name: &str) -> Result<Option<f64>, String> {
+        self.get(name)
+            .map(|value| value.as_f64().ok_or_else(|| invalid_type(&value, "f64")))
+            .transpose()
+    }
+
+    fn sort(&self) -> Result<Option<SortOption>, String> {
+        let Some(value) = self.get("sort") else {
+            return Ok(None);
+        };
+        if !value.is_object() {
+            return Err(invalid_type(&value, "struct SortOption"));
+        }
+        let sort = OptionsReader { object: &value };
+        let key = JsValue::from_str("column");
+        let column = match js_sys::Reflect::get(&value, &key) {
+            Ok(column)
+                if !column.is_undefined() || js_sys::Reflect::has(&value, &key) == Ok(true) =>
+            {
+                Some(text(&column)?)
+            }
+            _ => None,
+        };
+        let direction = sort.text("direction")?;
+        let column = column.ok_or_else(|| js_error_text("missing field `column`"))?;
+        Ok(Some(SortOption { column, direction }))
+    }
+}
+
+/// A string, or serde's message.
+fn text(value: &JsValue) -> Result<String, String> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid_type(value, "a string"))
+}
+
+/// serde's "invalid type: ..., expected ..." for `value`, naming it as serde-wasm-bindgen did.
+fn invalid_type(value: &JsValue, expected: &str) -> String {
+    use serde::de::Unexpected;
+    let text;
+    let unexpected = if value.loose_eq(&JsValue::NULL) {
+        Unexpected::Unit
+    } else if let Some(b) = value.as_bool() {
+        Unexpected::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Unexpected::Float(n)
+    } else if let Some(s) = value.as_string() {
+        text = s;
+        Unexpected::Str(&text)
+    } else if value.is_instance_of::<js_sys::Uint8Array>()
+        || value.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        Unexpected::Bytes(&[])
+    } else {
+        text = format!("{value:?}");
+        Unexpected::Other(&text)
+    };
+    js_error_text(&format!("invalid type: {unexpected}, expected {expected}"))
+}
+
+/// `message` as `String(new Error(message))` words it.
+fn js_error_text(message: &str) -> String {
+    ["Error: ", message].concat()
+}
+
 impl Options {
+    /// The options in `value` (an object).
+    fn read(value: &JsValue) -> Result<Options, String> {
+        if !value.is_object() {
+            return Err(invalid_type(value, "struct Options"));
+        }
+        let o = OptionsReader { object: value };
+        Ok(Options {
+            today: o.text("today")?,
+            sort: o.sort()?,
+            filter: o.text("filter")?,
+            search: o.text("search")?,
+            date_style: o.text("dateStyle")?,
+            locale: o.text("locale")?,
+            theme: o.text("theme")?,
+            show_all_releases: o.flag("showAllReleases")?,
+            inject_styles: o.flag("injectStyles")?,
+            product: o.text("product")?,
+            format: o.text("format")?,
+            version: o.text("version")?,
+            max_input_bytes: o.number("maxInputBytes")?,
+            style: o.text("style")?,
+            header: o.flag("header")?,
+            description: o.text("description")?,
+            info: o.flag("info")?,
+            timeline: o.flag("timeline")?,
+            downloads: o.flag("downloads")?,
+            icon_base: o.text("iconBase")?,
+            virtualize: None,
+        })
+    }
+
     fn settings(&self) -> Result<Settings, String> {
         let mut settings = Settings::default();
         if let Some(sort) = &self.sort {
@@ -849,8 +972,8 @@ fn inputs(
 ) -> Result<(String, Options), String> {
     let options: Options = match options {
         Some(value) if !value.is_null() && !value.is_undefined() => {
-            let mut options: Options = serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|err| format!("the options are not valid: {err}"))?;
+            let mut options =
+                Options::read(value).map_err(|err| format!("the options are not valid: {err}"))?;
             options.virtualize = virtualize_option(value)?;
             options
         }

@@ -299,6 +299,57 @@ fn a_bad_today_option_is_an_error() {
     );
 }
 
+#[wasm_bindgen_test]
+fn options_of_the_wrong_type_name_the_value_and_the_type_expected() {
+    let message = |options: JsValue| {
+        let err = eol_table::parse_product(None, Some(options)).expect_err("an error");
+        get(&err.into(), "message").as_string().unwrap()
+    };
+    let with = |key: &str, value: JsValue| {
+        let options = Object::new();
+        Reflect::set(&options, &key.into(), &value).unwrap();
+        JsValue::from(options)
+    };
+    let prefix = "the options are not valid: Error: invalid type: ";
+    let cases = [
+        (
+            with("today", 5.into()),
+            "floating point `5.0`, expected a string",
+        ),
+        (
+            with("header", "yes".into()),
+            "string \"yes\", expected a boolean",
+        ),
+        (
+            with("maxInputBytes", true.into()),
+            "boolean `true`, expected f64",
+        ),
+        (
+            with("sort", 1.into()),
+            "floating point `1.0`, expected struct SortOption",
+        ),
+        (
+            with("sort", with("column", JsValue::NULL)),
+            "unit value, expected a string",
+        ),
+        (
+            with("today", Object::new().into()),
+            "JsValue(Object({})), expected a string",
+        ),
+        (
+            "options".into(),
+            "string \"options\", expected struct Options",
+        ),
+    ];
+    for (options, expected) in cases {
+        assert_eq!(message(options), [prefix, expected].concat());
+    }
+    assert_eq!(
+        message(with("sort", Object::new().into())),
+        "the options are not valid: Error: missing field `column`"
+    );
+}
+
 /// The cycles of the rows a person can see, in order.
 fn visible_cycles(root: &Element) -> Vec<String> {
     all(root, "tbody tr[data-cycle]:not([hidden])")
