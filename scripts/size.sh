@@ -23,6 +23,7 @@ build() {
   local name=$1; shift
   echo "size: building $name ($*)" >&2
   wasm-pack --quiet build --target web --release --mode no-install --out-dir "$out/$name" --no-pack -- "$@" >&2
+  node scripts/minify.mjs "$out/$name/eol_table.js"
   local wasm=$out/$name/eol_table_bg.wasm
   shrink "$wasm" "$out/$name/named.wasm" -g
   shrink "$wasm" "$wasm.opt" --strip-debug --strip-producers --strip-target-features

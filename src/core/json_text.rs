@@ -51,6 +51,11 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A whole-number member.
+    pub fn count(&mut self, name: &str, value: usize) {
+        self.key(name).push_str(&value.to_string());
+    }
+
     /// A list of strings.
     pub fn texts(&mut self, name: &str, values: &[String]) {
         let out = self.key(name);
@@ -115,10 +120,11 @@ mod tests {
         object.opt_text("b", None);
         object.opt_flag("c", Some(true));
         object.texts("d", &["1".to_owned(), "2".to_owned()]);
+        object.count("e", 1000);
         object.end();
         assert_eq!(
             out,
-            r#"{"a":"x\"y\\z\n\u0001é","b":null,"c":true,"d":["1","2"]}"#
+            r#"{"a":"x\"y\\z\n\u0001é","b":null,"c":true,"d":["1","2"],"e":1000}"#
         );
     }
 }

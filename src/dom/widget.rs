@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use js_sys::Reflect;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CustomEvent, CustomEventInit, Document, Element, Event, EventTarget, ScrollIntoViewOptions,
@@ -25,6 +24,7 @@ use crate::core::card;
 use crate::core::date::Day;
 #[cfg(feature = "export")]
 use crate::core::export;
+use crate::core::json_text;
 use crate::core::lookup;
 use crate::core::markdown::{self, Node};
 use crate::core::model::Product;
@@ -290,28 +290,6 @@ impl Default for CardSettings {
     }
 }
 
-/// The state as the `eol-table:change` event and the `state` getter give it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct StateJs<'a> {
-    sort: Option<SortJs<'a>>,
-    filter: &'static str,
-    search: &'a str,
-    date_style: &'static str,
-    locale: Option<&'a str>,
-    theme: &'static str,
-    show_all_releases: bool,
-    version: Option<&'a str>,
-    visible: usize,
-    total: usize,
-}
-
-#[derive(Serialize)]
-struct SortJs<'a> {
-    column: &'a str,
-    direction: &'static str,
-}
-
 /// A rendered, interactive table.
 pub struct Widget {
     document: Document,
@@ -511,26 +489,32 @@ impl Widget {
         self.root.remove();
     }
 
-    /// The reader's choices and the counts, as a plain object.
+    /// The reader's choices and the counts, as a plain object: `{ sort, filter, search,
+    /// dateStyle, locale, theme, showAllReleases, version, visible, total }`.
     pub fn state(&self) -> JsValue {
         let state = &self.settings.state;
-        let js = StateJs {
-            sort: state.sort.as_ref().map(|(column, direction)| SortJs {
-                column,
-                direction: direction.as_str(),
-            }),
-            filter: state.filter.as_str(),
-            search: &state.search,
-            date_style: self.settings.date_style.as_str(),
-            locale: self.settings.locale.as_deref(),
-            theme: self.settings.theme.as_str(),
-            show_all_releases: state.show_all,
-            version: self.settings.version.as_deref(),
-            visible: self.visible,
-            total: self.table.rows.len(),
-        };
-        js.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(JsValue::NULL)
+        let mut text = String::new();
+        let mut object = json_text::Object::new(&mut text);
+        match &state.sort {
+            Some((column, direction)) => {
+                let mut sort = json_text::Object::new(object.key("sort"));
+                sort.text("column", column);
+                sort.text("direction", direction.as_str());
+                sort.end();
+            }
+            None => object.key("sort").push_str("null"),
+        }
+        object.text("filter", state.filter.as_str());
+        object.text("search", &state.search);
+        object.text("dateStyle", self.settings.date_style.as_str());
+        object.opt_text("locale", self.settings.locale.as_deref());
+        object.text("theme", self.settings.theme.as_str());
+        object.flag("showAllReleases", state.show_all);
+        object.opt_text("version", self.settings.version.as_deref());
+        object.count("visible", self.visible);
+        object.count("total", self.table.rows.len());
+        object.end();
+        js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
     }
 
     /// Sorts by `column` (`None`: the file's order), ascending unless told otherwise.
