@@ -13,6 +13,9 @@ pub const AUTO_ABOVE: usize = 200;
 /// Rows put in the page beyond each edge of the viewport, so a scroll of a few rows needs no
 /// change.
 pub const OVERSCAN: usize = 8;
+/// Rows beyond each edge when the rows change (a sort, a filter, a search): the screen first, the
+/// rest of the overscan a frame later ([`Layout::fill`]).
+pub const NEAR: usize = 1;
 /// Rows put in the page while the table's place on the page is unknown (before it is attached):
 /// a tall screen's worth.
 pub const INITIAL: usize = 48;
@@ -146,9 +149,15 @@ impl Layout {
     /// The rows to have in the page next, for `count` shown rows and the body's place in the
     /// viewport (`view`: its top and the viewport's height; `None` when not in the page):
     /// `None` while the rows in the page still cover the viewport, so scrolling within them
-    /// changes nothing; otherwise the visible rows and [`OVERSCAN`] more on each side. `force`
+    /// changes nothing; otherwise the visible rows and `margin` more on each side. `force`
     /// recomputes even so (the rows changed).
-    pub fn next(&self, count: usize, view: Option<(f64, f64)>, force: bool) -> Option<Layout> {
+    pub fn next(
+        &self,
+        count: usize,
+        view: Option<(f64, f64)>,
+        force: bool,
+        margin: usize,
+    ) -> Option<Layout> {
         let Some((top, viewport)) = view else {
             return force.then(|| self.place(0..count.min(INITIAL)));
         };
@@ -160,7 +169,7 @@ impl Layout {
             return None;
         }
         let next = if !visible.is_empty() {
-            around(count, visible)
+            around(count, visible, margin)
         } else if top < 0.0 {
             // Scrolled past: the last rows.
             count.saturating_sub(INITIAL)..count
@@ -169,15 +178,34 @@ impl Layout {
         };
         Some(self.place(next))
     }
+
+    /// The rows in the page and, around the visible ones, the full [`OVERSCAN`] (`None`: they
+    /// are there already): what a frame after a change adds.
+    pub fn fill(&self, count: usize, view: Option<(f64, f64)>) -> Option<Layout> {
+        let (top, viewport) = view?;
+        let rows = &self.rows;
+        let visible = self.visible(count, top, viewport);
+        if visible.is_empty()
+            || rows.end > count
+            || visible.start < rows.start
+            || visible.end > rows.end
+        {
+            return None;
+        }
+        let want = around(count, visible, OVERSCAN);
+        let start = want.start.min(rows.start);
+        let end = want.end.max(rows.end);
+        (start != rows.start || end != rows.end).then(|| self.place(start..end))
+    }
 }
 
 /// Rows shorter than this are not rows (a table that is not displayed measures 0).
 const MIN_ROW_HEIGHT: f64 = 8.0;
 
-/// `rows` and [`OVERSCAN`] more rows on each side, within `0..count`.
-pub fn around(count: usize, rows: Range<usize>) -> Range<usize> {
-    let start = rows.start.min(count).saturating_sub(OVERSCAN);
-    let end = rows.end.saturating_add(OVERSCAN).min(count);
+/// `rows` and `margin` more rows on each side, within `0..count`.
+pub fn around(count: usize, rows: Range<usize>, margin: usize) -> Range<usize> {
+    let start = rows.start.min(count).saturating_sub(margin);
+    let end = rows.end.saturating_add(margin).min(count);
     start..end.max(start)
 }
 
@@ -189,6 +217,7 @@ pub fn reaching(count: usize, mounted: &Range<usize>, position: usize) -> Range<
     around(
         count,
         position..position.saturating_add(INITIAL / 2).min(count),
+        OVERSCAN,
     )
 }
 
@@ -277,45 +306,80 @@ mod tests {
 
     #[test]
     fn scrolling_within_the_rows_in_the_page_changes_nothing() {
-        assert_eq!(uniform(90..130).next(1000, view(-3400.0), false), None);
+        assert_eq!(
+            uniform(90..130).next(1000, view(-3400.0), false, OVERSCAN),
+            None
+        );
     }
 
     #[test]
     fn scrolling_past_them_puts_in_the_visible_rows_with_overscan() {
-        let next = uniform(0..20).next(1000, view(-3400.0), false).unwrap();
+        let next = uniform(0..20)
+            .next(1000, view(-3400.0), false, OVERSCAN)
+            .unwrap();
         assert_eq!(next.rows, 92..118);
         assert_eq!(next.above, 92.0 * 34.0);
     }
 
     #[test]
+    fn a_change_puts_in_the_screen_first_and_the_overscan_a_frame_later() {
+        let changed = uniform(90..130)
+            .next(1000, view(-3400.0), true, NEAR)
+            .unwrap();
+        assert_eq!(changed.rows, 99..111);
+        let filled = changed.fill(1000, view(-3400.0)).unwrap();
+        assert_eq!(filled.rows, 92..118);
+        assert_eq!(filled.above, changed.offset_of(92));
+        assert_eq!(filled.fill(1000, view(-3400.0)), None);
+        // nothing to fill when the rows in the page no longer cover the screen
+        assert_eq!(changed.fill(1000, view(-9000.0)), None);
+    }
+
+    #[test]
     fn forced_update_keeps_the_scroll_position() {
-        let next = uniform(90..130).next(1000, view(-3400.0), true).unwrap();
+        let next = uniform(90..130)
+            .next(1000, view(-3400.0), true, OVERSCAN)
+            .unwrap();
         assert_eq!(next.rows, 92..118);
     }
 
     #[test]
     fn fewer_rows_than_in_the_page_are_clamped() {
-        let next = uniform(90..130).next(50, view(-3400.0), false).unwrap();
+        let next = uniform(90..130)
+            .next(50, view(-3400.0), false, OVERSCAN)
+            .unwrap();
         assert_eq!(next.rows, 2..50);
-        assert_eq!(uniform(0..48).next(5, view(0.0), true).unwrap().rows, 0..5);
+        assert_eq!(
+            uniform(0..48)
+                .next(5, view(0.0), true, OVERSCAN)
+                .unwrap()
+                .rows,
+            0..5
+        );
     }
 
     #[test]
     fn table_below_the_viewport_puts_in_its_first_rows() {
         assert_eq!(
-            uniform(0..0).next(1000, view(900.0), true).unwrap().rows,
+            uniform(0..0)
+                .next(1000, view(900.0), true, OVERSCAN)
+                .unwrap()
+                .rows,
             0..INITIAL
         );
-        assert_eq!(uniform(0..48).next(1000, view(900.0), false), None);
+        assert_eq!(
+            uniform(0..48).next(1000, view(900.0), false, OVERSCAN),
+            None
+        );
     }
 
     #[test]
     fn detached_table_puts_in_its_first_rows_when_told() {
         assert_eq!(
-            uniform(0..0).next(1000, None, true).unwrap().rows,
+            uniform(0..0).next(1000, None, true, OVERSCAN).unwrap().rows,
             0..INITIAL
         );
-        assert_eq!(uniform(0..0).next(1000, None, false), None);
+        assert_eq!(uniform(0..0).next(1000, None, false, OVERSCAN), None);
     }
 
     #[test]
@@ -329,7 +393,7 @@ mod tests {
         assert_eq!(layout.visible(1000, top, 340.0).start, 900);
         // ...and a window moved from there starts where its first row was.
         let next = layout
-            .next(1000, Some((top - 2000.0, 340.0)), false)
+            .next(1000, Some((top - 2000.0, 340.0)), false, OVERSCAN)
             .unwrap();
         assert_eq!(next.above, layout.offset_of(next.rows.start));
         assert!(next.rows.contains(&(900 + 2000 / 54)), "{next:?}");

@@ -5,6 +5,7 @@
 //! `destroy()`) drops the listeners, which remove themselves from the page.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::rc::{Rc, Weak};
 
 use js_sys::Reflect;
@@ -55,23 +56,12 @@ pub fn attached(widget: &Rc<RefCell<Widget>>) {
         return;
     };
     this.reveal();
-    if this.parts.spacers.is_none() {
-        return;
-    }
-    let Some(view) = this.document.default_view() else {
-        return;
-    };
-    let weak = Rc::downgrade(widget);
-    this.frame = Frame::request(&view, move || {
-        let Some(widget) = weak.upgrade() else {
-            return;
-        };
-        if let Ok(mut this) = widget.try_borrow_mut() {
+    if this.parts.spacers.is_some() {
+        this.on_next_frame(|this| {
             this.measure();
             let _ = this.remount(false);
-        };
-    })
-    .ok();
+        });
+    }
 }
 
 /// Destroys `widget` and lets it go.
@@ -309,8 +299,10 @@ pub struct Widget {
     layout: Layout,
     /// Every row is in the page while the page is printed.
     printing: bool,
-    /// The frame that fits a new windowed table's rows to the viewport.
+    /// Work a windowed table does on the next frame.
     frame: Option<Frame>,
+    /// The widget itself, for that work.
+    this: Weak<RefCell<Widget>>,
     copier: Option<Copier>,
     listeners: Vec<Listener>,
 }
@@ -419,6 +411,7 @@ impl Widget {
             layout: Layout::default(),
             printing: false,
             frame: None,
+            this: Weak::new(),
             copier,
             listeners: Vec::new(),
         }));
@@ -471,6 +464,7 @@ impl Widget {
             .try_borrow_mut()
             .map_err(|_| "the table is busy".to_owned())?;
         this.listeners = listeners;
+        this.this = Rc::downgrade(&widget);
         this.mark_version().map_err(js)?;
         this.update().map_err(js)?;
         drop(this);
@@ -820,21 +814,52 @@ impl Widget {
     }
 
     /// Puts the rows the viewport needs in the page, if the ones there do not cover it (or
-    /// always, when `force`: the rows or their order changed).
+    /// always, when `force`: the rows or their order changed). A change puts in the screen's
+    /// rows at once and the overscan on the next frame, so the reader sees the result sooner.
     fn remount(&mut self, force: bool) -> Result<(), JsValue> {
         if self.parts.spacers.is_none() {
             return Ok(());
         }
         let count = self.order.len();
+        let view = self.view();
         let next = if self.printing {
             force.then(|| self.layout.place(0..count))
+        } else if force && view.is_some() {
+            self.layout.next(count, view, true, window::NEAR)
         } else {
-            self.layout.next(count, self.view(), force)
+            self.layout.next(count, view, force, window::OVERSCAN)
         };
-        match next {
-            Some(layout) => self.mount(layout, !force),
-            None => Ok(()),
+        let Some(layout) = next else {
+            return Ok(());
+        };
+        self.mount(layout, !force)?;
+        if force && view.is_some() && !self.printing {
+            self.on_next_frame(|this| {
+                this.measure();
+                let count = this.order.len();
+                if let Some(layout) = this.layout.fill(count, this.view()) {
+                    let _ = this.mount(layout, true);
+                }
+            });
         }
+        Ok(())
+    }
+
+    /// Runs `work` on the widget before the next paint (replacing work asked for before).
+    fn on_next_frame(&mut self, work: fn(&mut Widget)) {
+        let Some(view) = self.document.default_view() else {
+            return;
+        };
+        let weak = self.this.clone();
+        self.frame = Frame::request(&view, move || {
+            let Some(widget) = weak.upgrade() else {
+                return;
+            };
+            if let Ok(mut this) = widget.try_borrow_mut() {
+                work(&mut this);
+            };
+        })
+        .ok();
     }
 
     /// Makes `layout`'s rows the ones in the page, between spacers as tall as the rows they
@@ -848,42 +873,39 @@ impl Widget {
         } else {
             None
         };
-        let Parts {
-            tbody,
-            rows: built,
-            spacers,
-            empty_row,
-            ..
-        } = &mut self.parts;
+        let old = self.layout.rows.clone();
+        let new = layout.rows.clone();
+        let overlap = old.start.max(new.start) < old.end.min(new.end);
+        if keep && overlap {
+            // A scroll: only the rows that leave or come change; the others stay as laid out.
+            for position in
+                (old.start..new.start.min(old.end)).chain(new.end.max(old.start)..old.end)
+            {
+                if let Some(row) = self.row_at(position) {
+                    row.remove();
+                }
+            }
+            let above = self.rows_for(new.start..old.start.min(new.end))?;
+            let below = self.rows_for(old.end.max(new.start)..new.end)?;
+            if let Some(spacers) = &self.parts.spacers {
+                spacers.top.after_with_node(&above)?;
+                spacers.bottom.before_with_node(&below)?;
+            }
+        } else {
+            let nodes = self.rows_for(new)?;
+            let parts = &self.parts;
+            if let Some(spacers) = &parts.spacers {
+                nodes.unshift(&spacers.top);
+                nodes.push(&spacers.bottom);
+                nodes.push(&parts.empty_row);
+                // One call: the rows that stay are moved, the others leave the page.
+                parts.tbody.replace_children_with_node(&nodes);
+            }
+        }
+        let Parts { tbody, spacers, .. } = &self.parts;
         let Some(spacers) = spacers else {
             return Ok(());
         };
-        let nodes = js_sys::Array::new();
-        nodes.push(&spacers.top);
-        for position in layout.rows.clone() {
-            let Some(&index) = self.order.get(position) else {
-                continue;
-            };
-            let Some(slot) = built.get_mut(index) else {
-                continue;
-            };
-            if slot.is_none() {
-                let row = render::row(&self.document, &self.table, index)?;
-                if let Some(row) = row.as_ref().filter(|_| self.current == Some(index)) {
-                    row.set_attribute("aria-current", "true")?;
-                }
-                *slot = row;
-            }
-            if let Some(row) = slot {
-                // Which row of the whole table this is, for assistive technology.
-                row.set_attribute("aria-rowindex", &(position + 2).to_string())?;
-                nodes.push(row);
-            }
-        }
-        nodes.push(&spacers.bottom);
-        nodes.push(empty_row);
-        // One call: the rows that stay are moved, the others leave the page.
-        tbody.replace_children_with_node(&nodes);
         let below = layout.below(self.order.len());
         spacers.set(layout.above, below)?;
         if let Some(anchor) = anchor {
@@ -909,6 +931,41 @@ impl Widget {
         }
         self.layout = layout;
         Ok(())
+    }
+
+    /// The rows of the shown rows at `positions`, built on first use and numbered for
+    /// assistive technology.
+    fn rows_for(&mut self, positions: Range<usize>) -> Result<js_sys::Array, JsValue> {
+        let nodes = js_sys::Array::new();
+        for position in positions {
+            let Some(&index) = self.order.get(position) else {
+                continue;
+            };
+            let Some(slot) = self.parts.rows.get_mut(index) else {
+                continue;
+            };
+            if slot.is_none() {
+                let row = render::row(&self.document, &self.table, index)?;
+                if let Some(row) = row.as_ref().filter(|_| self.current == Some(index)) {
+                    row.set_attribute("aria-current", "true")?;
+                }
+                *slot = row;
+            }
+            if let Some(row) = slot {
+                // Which row of the whole table this is.
+                row.set_attribute("aria-rowindex", &(position + 2).to_string())?;
+                nodes.push(row);
+            }
+        }
+        Ok(nodes)
+    }
+
+    /// The row element at `position` among the shown rows, if it was built.
+    fn row_at(&self, position: usize) -> Option<&Element> {
+        self.order
+            .get(position)
+            .and_then(|&index| self.parts.rows.get(index))
+            .and_then(Option::as_ref)
     }
 
     /// What must not move on screen when `next` replaces the rows in the page.
