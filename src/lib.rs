@@ -375,32 +375,9 @@ struct Options {
     timeline: Option<bool>,
     downloads: Option<bool>,
     icon_base: Option<String>,
-    /// Read apart (`virtualize_option`), after the others: a boolean or a word, with its own
-    /// message.
+    /// Read apart ([`OptionsReader::virtualize`]), after the others: a boolean or a word,
+    /// with its own message.
     virtualize: Option<Virtualize>,
-}
-
-/// The `virtualize` option of `options`: `true`, `false` or `"auto"`.
-fn virtualize_option(options: &JsValue) -> Result<Option<Virtualize>, String> {
-    let value = js_sys::Reflect::get(options, &JsValue::from_str("virtualize"))
-        .unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    if let Some(on) = value.as_bool() {
-        return Ok(Some(if on {
-            Virtualize::Always
-        } else {
-            Virtualize::Never
-        }));
-    }
-    match value.as_string() {
-        Some(word) if word == "auto" => Ok(Some(Virtualize::Auto)),
-        word => Err(format!(
-            "the `virtualize` option must be true, false or \"auto\", found `{}`",
-            word.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
-        )),
-    }
 }
 
 struct SortOption {
@@ -442,6 +419,27 @@ impl OptionsReader<'_> {
         self.get(name)
             .map(|value| value.as_f64().ok_or_else(|| invalid_type(&value, "f64")))
             .transpose()
+    }
+
+    /// The `virtualize` option: `true`, `false` or `"auto"`.
+    fn virtualize(&self) -> Result<Option<Virtualize>, String> {
+        let Some(value) = self.get("virtualize") else {
+            return Ok(None);
+        };
+        if let Some(on) = value.as_bool() {
+            return Ok(Some(if on {
+                Virtualize::Always
+            } else {
+                Virtualize::Never
+            }));
+        }
+        match value.as_string() {
+            Some(word) if word == "auto" => Ok(Some(Virtualize::Auto)),
+            word => Err(format!(
+                "the `virtualize` option must be true, false or \"auto\", found `{}`",
+                word.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
+            )),
+        }
     }
 
     fn sort(&self) -> Result<Option<SortOption>, String> {
@@ -974,7 +972,7 @@ fn inputs(
         Some(value) if !value.is_null() && !value.is_undefined() => {
             let mut options =
                 Options::read(value).map_err(|err| format!("the options are not valid: {err}"))?;
-            options.virtualize = virtualize_option(value)?;
+            options.virtualize = OptionsReader { object: value }.virtualize()?;
             options
         }
         _ => Options::default(),

@@ -144,18 +144,12 @@ impl ApiProduct {
         object.opt_text("category", self.category.as_deref());
         object.texts("tags", &self.tags);
         object.opt_text("versionCommand", self.version_command.as_deref());
-        let list = object.key("identifiers");
-        list.push('[');
-        for (i, identifier) in self.identifiers.iter().enumerate() {
-            if i > 0 {
-                list.push(',');
-            }
-            let mut item = Object::new(list);
+        object.list("identifiers", &self.identifiers, |out, identifier| {
+            let mut item = Object::new(out);
             item.text("type", &identifier.kind);
             item.text("id", &identifier.id);
             item.end();
-        }
-        list.push(']');
+        });
         let labels = &self.labels;
         let mut item = Object::new(object.key("labels"));
         item.opt_text("eoas", labels.eoas.as_deref());
@@ -169,15 +163,9 @@ impl ApiProduct {
         item.text("html", &links.html);
         item.opt_text("releasePolicy", links.release_policy.as_deref());
         item.end();
-        let list = object.key("releases");
-        list.push('[');
-        for (i, release) in self.releases.iter().enumerate() {
-            if i > 0 {
-                list.push(',');
-            }
-            release.json_into(list);
-        }
-        list.push(']');
+        object.list("releases", &self.releases, |out, release| {
+            release.json_into(out)
+        });
         object.texts("warnings", &self.warnings);
         object.end();
         out
@@ -193,26 +181,26 @@ impl ApiRelease {
         object.opt_text("releaseDate", self.release_date.as_deref());
         object.flag("isLts", self.is_lts);
         object.opt_text("ltsFrom", self.lts_from.as_deref());
-        if let Some(value) = self.is_eoas {
-            object.opt_flag("isEoas", value);
-        }
-        if let Some(value) = &self.eoas_from {
-            object.opt_text("eoasFrom", value.as_deref());
-        }
+        column_pair(
+            &mut object,
+            ("isEoas", "eoasFrom"),
+            self.is_eoas,
+            &self.eoas_from,
+        );
         object.opt_flag("isEol", self.is_eol);
         object.opt_text("eolFrom", self.eol_from.as_deref());
-        if let Some(value) = self.is_discontinued {
-            object.opt_flag("isDiscontinued", value);
-        }
-        if let Some(value) = &self.discontinued_from {
-            object.opt_text("discontinuedFrom", value.as_deref());
-        }
-        if let Some(value) = self.is_eoes {
-            object.opt_flag("isEoes", value);
-        }
-        if let Some(value) = &self.eoes_from {
-            object.opt_text("eoesFrom", value.as_deref());
-        }
+        column_pair(
+            &mut object,
+            ("isDiscontinued", "discontinuedFrom"),
+            self.is_discontinued,
+            &self.discontinued_from,
+        );
+        column_pair(
+            &mut object,
+            ("isEoes", "eoesFrom"),
+            self.is_eoes,
+            &self.eoes_from,
+        );
         object.flag("isMaintained", self.is_maintained);
         match &self.latest {
             Some(latest) => {
@@ -222,7 +210,7 @@ impl ApiRelease {
                 item.opt_text("link", latest.link.as_deref());
                 item.end();
             }
-            None => object.key("latest").push_str("null"),
+            None => object.null("latest"),
         }
         match &self.custom {
             Some(custom) => {
@@ -232,9 +220,25 @@ impl ApiRelease {
                 }
                 item.end();
             }
-            None => object.key("custom").push_str("null"),
+            None => object.null("custom"),
         }
         object.end();
+    }
+}
+
+/// A column's two members (`isEoas`, `eoasFrom`), left out when the product does not show the
+/// column (`None`).
+fn column_pair(
+    object: &mut Object<'_>,
+    (flag_name, from_name): (&str, &str),
+    flag: Option<Option<bool>>,
+    from: &Option<Option<String>>,
+) {
+    if let Some(flag) = flag {
+        object.opt_flag(flag_name, flag);
+    }
+    if let Some(from) = from {
+        object.opt_text(from_name, from.as_deref());
     }
 }
 

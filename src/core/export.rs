@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use super::api;
 use super::date::{Date, Day};
+use super::json_text;
 use super::table::{self, Cell, Inline};
 use super::view::ProductView;
 use super::wording::English;
@@ -150,7 +151,7 @@ pub fn to_json(view: &ProductView<'_>) -> String {
                 out.push(',');
             }
             first = false;
-            json_string_into(out, name);
+            json_text::string_into(out, name);
             out.push(':');
         };
         let latest = r.latest.as_ref();
@@ -222,7 +223,7 @@ pub fn to_json(view: &ProductView<'_>) -> String {
 fn json_value_into(out: &mut String, value: Option<Result<&str, bool>>) {
     match value {
         None => out.push_str("null"),
-        Some(Ok(text)) => json_string_into(out, text),
+        Some(Ok(text)) => json_text::string_into(out, text),
         Some(Err(b)) => out.push_str(if b { "true" } else { "false" }),
     }
 }
@@ -237,16 +238,11 @@ fn json_custom_into(out: &mut String, custom: Option<&BTreeMap<String, Option<St
         if i > 0 {
             out.push(',');
         }
-        json_string_into(out, name);
+        json_text::string_into(out, name);
         out.push(':');
         json_value_into(out, value.as_deref().map(Ok));
     }
     out.push('}');
-}
-
-/// Writes `text` as a JSON string (RFC 8259): quotes, backslashes and control characters escaped.
-pub fn json_string_into(out: &mut String, text: &str) {
-    super::json_text::string_into(out, text);
 }
 
 /// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active
@@ -757,7 +753,7 @@ mod tests {
     #[test]
     fn json_strings_escape_quotes_backslashes_and_controls() {
         let mut out = String::new();
-        json_string_into(&mut out, "a\"b\\c\nd\re\tf\u{1}g\u{1f}h\u{e9}");
+        json_text::string_into(&mut out, "a\"b\\c\nd\re\tf\u{1}g\u{1f}h\u{e9}");
         assert_eq!(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001Fh\u{e9}\"");
     }
 

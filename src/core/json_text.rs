@@ -47,8 +47,13 @@ impl<'o> Object<'o> {
     pub fn opt_flag(&mut self, name: &str, value: Option<bool>) {
         match value {
             Some(value) => self.flag(name, value),
-            None => self.key(name).push_str("null"),
+            None => self.null(name),
         }
+    }
+
+    /// A `null` member.
+    pub fn null(&mut self, name: &str) {
+        self.key(name).push_str("null");
     }
 
     /// A whole-number member.
@@ -58,13 +63,18 @@ impl<'o> Object<'o> {
 
     /// A list of strings.
     pub fn texts(&mut self, name: &str, values: &[String]) {
+        self.list(name, values, |out, value| string_into(out, value));
+    }
+
+    /// A list member: `each` writes one item's value.
+    pub fn list<T>(&mut self, name: &str, items: &[T], mut each: impl FnMut(&mut String, &T)) {
         let out = self.key(name);
         out.push('[');
-        for (i, value) in values.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            string_into(out, value);
+            each(out, item);
         }
         out.push(']');
     }

@@ -130,7 +130,7 @@ impl Check {
                     item.opt_text("latest", upgrade.latest.as_deref());
                     item.end();
                 }
-                None => object.key(name).push_str("null"),
+                None => object.null(name),
             }
         }
         object.texts("nearest", &self.nearest);

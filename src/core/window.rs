@@ -135,6 +135,11 @@ impl Layout {
         start..end.max(start)
     }
 
+    /// Whether the rows in the page, all still among the `count` shown, include `visible`.
+    fn holds(&self, count: usize, visible: &Range<usize>) -> bool {
+        self.rows.end <= count && self.rows.start <= visible.start && visible.end <= self.rows.end
+    }
+
     /// The layout with `rows` in the page, each where this layout has it.
     pub fn place(&self, rows: Range<usize>) -> Layout {
         let (_, _, below) = self.heights();
@@ -162,9 +167,11 @@ impl Layout {
             return force.then(|| self.place(0..count.min(INITIAL)));
         };
         let visible = self.visible(count, top, viewport);
-        let rows = &self.rows;
-        let covered = rows.end <= count
-            && (visible.is_empty() || (rows.start <= visible.start && visible.end <= rows.end));
+        let covered = if visible.is_empty() {
+            self.rows.end <= count
+        } else {
+            self.holds(count, &visible)
+        };
         if covered && !force {
             return None;
         }
@@ -185,11 +192,7 @@ impl Layout {
         let (top, viewport) = view?;
         let rows = &self.rows;
         let visible = self.visible(count, top, viewport);
-        if visible.is_empty()
-            || rows.end > count
-            || visible.start < rows.start
-            || visible.end > rows.end
-        {
+        if visible.is_empty() || !self.holds(count, &visible) {
             return None;
         }
         let want = around(count, visible, OVERSCAN);

@@ -23,17 +23,9 @@ impl Listener {
         Listener::add(target, kind, false, handler)
     }
 
-    /// Calls `handler` for every `kind` event on `target` or inside it, in the capture phase:
-    /// on a document, it hears the `scroll` of every scrolling element, which does not bubble.
-    pub fn capturing(
-        target: &EventTarget,
-        kind: &'static str,
-        handler: impl FnMut(Event) + 'static,
-    ) -> Result<Listener, JsValue> {
-        Listener::add(target, kind, true, handler)
-    }
-
-    fn add(
+    /// [`Listener::new`], in the capture phase when `capture`: on a document, that hears the
+    /// `scroll` of every scrolling element, which does not bubble.
+    pub fn add(
         target: &EventTarget,
         kind: &'static str,
         capture: bool,

@@ -57,10 +57,7 @@ pub fn attached(widget: &Rc<RefCell<Widget>>) {
     };
     this.reveal();
     if this.parts.spacers.is_some() {
-        this.on_next_frame(|this| {
-            this.measure();
-            let _ = this.remount(false);
-        });
+        this.on_next_frame(Widget::follow_viewport);
     }
 }
 
@@ -436,28 +433,14 @@ impl Widget {
                 Widget::on_scroll,
             )?);
             if let Some(view) = document.default_view() {
-                let view: &EventTarget = view.as_ref();
-                listeners.push(listen_with(
-                    &widget,
-                    view,
-                    "resize",
-                    false,
-                    Widget::on_scroll,
-                )?);
-                listeners.push(listen_with(
-                    &widget,
-                    view,
-                    "beforeprint",
-                    false,
-                    Widget::on_print,
-                )?);
-                listeners.push(listen_with(
-                    &widget,
-                    view,
-                    "afterprint",
-                    false,
-                    Widget::on_print,
-                )?);
+                let on_view: [(&'static str, Handler); 3] = [
+                    ("resize", Widget::on_scroll),
+                    ("beforeprint", Widget::on_print),
+                    ("afterprint", Widget::on_print),
+                ];
+                for (kind, handler) in on_view {
+                    listeners.push(listen_with(&widget, view.as_ref(), kind, false, handler)?);
+                }
             }
         }
         let mut this = widget
@@ -496,7 +479,7 @@ impl Widget {
                 sort.text("direction", direction.as_str());
                 sort.end();
             }
-            None => object.key("sort").push_str("null"),
+            None => object.null("sort"),
         }
         object.text("filter", state.filter.as_str());
         object.text("search", &state.search);
@@ -622,11 +605,7 @@ impl Widget {
                 }
             }
         }
-        let row = self
-            .current
-            .and_then(|i| self.parts.rows.get(i))
-            .and_then(Option::as_ref);
-        if let Some(row) = row {
+        if let Some(row) = self.current.and_then(|i| self.built(i)) {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
             row.scroll_into_view_with_scroll_into_view_options(&options);
@@ -635,11 +614,7 @@ impl Widget {
 
     /// Marks the version's row (`aria-current`) and writes the verdict.
     fn mark_version(&mut self) -> Result<(), JsValue> {
-        let previous = self.current.take();
-        if let Some(row) = previous
-            .and_then(|i| self.parts.rows.get(i))
-            .and_then(Option::as_ref)
-        {
+        if let Some(row) = self.current.take().and_then(|i| self.built(i)) {
             row.remove_attribute("aria-current")?;
         }
         let verdict = &self.parts.verdict;
@@ -663,7 +638,7 @@ impl Widget {
             .and_then(|cycle| self.table.rows.iter().position(|r| &r.cycle == cycle));
         if let Some(index) = index {
             // A row a windowed table builds later is marked then.
-            if let Some(row) = self.parts.rows.get(index).and_then(Option::as_ref) {
+            if let Some(row) = self.built(index) {
                 row.set_attribute("aria-current", "true")?;
             }
             if self.table.rows.get(index).is_some_and(|r| r.can_hide) {
@@ -755,9 +730,15 @@ impl Widget {
 
     /// A scroll or resize: a windowed table puts in the rows the viewport now shows.
     fn on_scroll(&mut self, _event: &Event) -> bool {
+        self.follow_viewport();
+        false
+    }
+
+    /// Measures the rows in the page, then puts in the rows the viewport needs if those do not
+    /// cover it.
+    fn follow_viewport(&mut self) {
         self.measure();
         let _ = self.remount(false);
-        false
     }
 
     /// Printing shows every row of a windowed table; afterwards the window comes back.
@@ -792,13 +773,10 @@ impl Widget {
         if rows.is_empty() || !self.root.is_connected() {
             return;
         }
-        let row = |position: usize| {
-            self.order
-                .get(position)
-                .and_then(|&index| self.parts.rows.get(index))
-                .and_then(Option::as_ref)
-        };
-        let (Some(first), Some(last)) = (row(rows.start), row(rows.end.saturating_sub(1))) else {
+        let (Some(first), Some(last)) = (
+            self.row_at(rows.start),
+            self.row_at(rows.end.saturating_sub(1)),
+        ) else {
             return;
         };
         let span =
@@ -964,8 +942,12 @@ impl Widget {
     fn row_at(&self, position: usize) -> Option<&Element> {
         self.order
             .get(position)
-            .and_then(|&index| self.parts.rows.get(index))
-            .and_then(Option::as_ref)
+            .and_then(|&index| self.built(index))
+    }
+
+    /// The element of table row `index`, if it was built.
+    fn built(&self, index: usize) -> Option<&Element> {
+        self.parts.rows.get(index).and_then(Option::as_ref)
     }
 
     /// What must not move on screen when `next` replaces the rows in the page.
@@ -974,11 +956,7 @@ impl Widget {
         let stays = old.start.max(next.rows.start);
         let tbody = &self.parts.tbody;
         if stays < old.end.min(next.rows.end) {
-            let row = self
-                .order
-                .get(stays)
-                .and_then(|&index| self.parts.rows.get(index))
-                .and_then(Option::as_ref)?;
+            let row = self.row_at(stays)?;
             return Some(Anchor::Row(row.clone(), offset(row, tbody)));
         }
         // A jump to the end (the End key, the scroll bar dragged down) shows the end.
@@ -989,11 +967,11 @@ impl Widget {
     }
 
     /// Every row in the page: the shown ones first, in order, the others hidden behind them.
-    fn place_rows(&mut self, visible: Vec<usize>) -> Result<(), JsValue> {
+    fn place_rows(&mut self, order: Vec<usize>) -> Result<(), JsValue> {
         let parts = &self.parts;
         let total = self.table.rows.len();
         let mut shown = vec![false; total];
-        for &index in &visible {
+        for &index in &order {
             if let Some(slot) = shown.get_mut(index) {
                 *slot = true;
             }
@@ -1001,7 +979,6 @@ impl Widget {
         // Only the visible rows need an order: they go first, and hidden ones stay behind them
         // in the order they had (at first the file's), with the "no match" row last. So a
         // filter or a search moves the rows it shows, not every row of a long table.
-        let order: Vec<usize> = visible;
         if order != self.order {
             // One call moves those rows into place (prepending moves a node that is already in
             // the body), instead of a call into the page per row.
@@ -1183,12 +1160,15 @@ fn add_timeline(
     Ok(())
 }
 
+/// What a listener runs on the widget; `true` when the reader's choices changed.
+type Handler = fn(&mut Widget, &Event) -> bool;
+
 /// A listener on `target` that runs `handler` on the widget, then announces a change.
 fn listen(
     widget: &Rc<RefCell<Widget>>,
     target: &Element,
     kind: &'static str,
-    handler: fn(&mut Widget, &Event) -> bool,
+    handler: Handler,
 ) -> Result<Listener, String> {
     listen_with(widget, target.as_ref(), kind, false, handler)
 }
@@ -1199,7 +1179,7 @@ fn listen_with(
     target: &EventTarget,
     kind: &'static str,
     capture: bool,
-    handler: fn(&mut Widget, &Event) -> bool,
+    handler: Handler,
 ) -> Result<Listener, String> {
     let weak: Weak<RefCell<Widget>> = Rc::downgrade(widget);
     let on_event = move |event: Event| {
@@ -1215,12 +1195,7 @@ fn listen_with(
             dispatch_change(&root, &state);
         }
     };
-    if capture {
-        Listener::capturing(target, kind, on_event)
-    } else {
-        Listener::new(target, kind, on_event)
-    }
-    .map_err(js)
+    Listener::add(target, kind, capture, on_event).map_err(js)
 }
 
 /// Dispatches `eol-table:change` (bubbling and composed, with the state as `detail`) on `root`.
