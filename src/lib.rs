@@ -472,28 +472,57 @@ fn text(value: &JsValue) -> Result<String, String> {
         .ok_or_else(|| invalid_type(value, "a string"))
 }
 
-/// serde's "invalid type: ..., expected ..." for `value`, naming it as serde-wasm-bindgen did.
+/// serde's "invalid type: ..., expected ..." for `value`, naming it as serde-wasm-bindgen did
+/// (in serde's words for `Unexpected`, written here: its `Display` prints floats and quotes
+/// strings with std's formatting, kilobytes of wasm).
 fn invalid_type(value: &JsValue, expected: &str) -> String {
-    use serde::de::Unexpected;
-    let text;
-    let unexpected = if value.loose_eq(&JsValue::NULL) {
-        Unexpected::Unit
+    let mut found = String::new();
+    if value.loose_eq(&JsValue::NULL) {
+        found.push_str("unit value");
     } else if let Some(b) = value.as_bool() {
-        Unexpected::Bool(b)
+        found.push_str(if b {
+            "boolean `true`"
+        } else {
+            "boolean `false`"
+        });
     } else if let Some(n) = value.as_f64() {
-        Unexpected::Float(n)
+        let mut number = String::new();
+        core::number::push(&mut number, n);
+        if n.is_finite() && !number.contains('.') {
+            number.push_str(".0");
+        }
+        found = ["floating point `", &number, "`"].concat();
     } else if let Some(s) = value.as_string() {
-        text = s;
-        Unexpected::Str(&text)
+        found.push_str("string ");
+        quote_into(&mut found, &s);
     } else if value.is_instance_of::<js_sys::Uint8Array>()
         || value.is_instance_of::<js_sys::ArrayBuffer>()
     {
-        Unexpected::Bytes(&[])
+        found.push_str("byte array");
     } else {
-        text = format!("{value:?}");
-        Unexpected::Other(&text)
-    };
-    js_error_text(&format!("invalid type: {unexpected}, expected {expected}"))
+        found = format!("{value:?}");
+    }
+    js_error_text(&["invalid type: ", &found, ", expected ", expected].concat())
+}
+
+/// `text` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes it.
+fn quote_into(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => out.push_str("\\0"),
+            c if c.is_control() => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// `message` as `String(new Error(message))` words it.

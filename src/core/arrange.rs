@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 
 use super::table::{SortKey, Table};
+use super::text;
 use super::version;
 
 /// Sort direction.
@@ -94,7 +95,7 @@ pub struct Arrangement {
 /// Arranges `table`'s rows for `state`. Old releases are hidden only in the unfiltered,
 /// unsearched view, as on the site.
 pub fn arrange(table: &Table, state: &State) -> Arrangement {
-    let needle = state.search.trim().to_lowercase();
+    let needle = text::lowercase(state.search.trim());
     let default_view = state.filter == Filter::All && needle.is_empty();
     let hideable = if default_view {
         table.rows.iter().filter(|row| row.can_hide).count()

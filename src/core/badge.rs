@@ -3,6 +3,7 @@
 
 use super::html::escape_into;
 use super::lookup::{Check, Standing};
+use super::number;
 
 /// Badge shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,7 +60,14 @@ pub fn svg(check: &Check, style: Style) -> String {
     let (left, right) = (label(check), check.short.clone());
     let lw = (text_width(&left) + 12.0).round();
     let rw = (text_width(&right) + 12.0).round();
-    let width = lw + rw;
+    // Lengths as text through `number` (std's float printing weighs kilobytes of wasm).
+    let length = |x: f64| {
+        let mut out = String::new();
+        number::push(&mut out, x);
+        out
+    };
+    let (width, lx, rx_text) = (length(lw + rw), length(lw / 2.0), length(lw + rw / 2.0));
+    let (lw, rw) = (length(lw), length(rw));
     let rx = if style == Style::Flat { 3 } else { 0 };
     let esc = |text: &str| {
         let mut out = String::new();
@@ -78,8 +86,6 @@ pub fn svg(check: &Check, style: Style) -> String {
 <text x=\"{lx}\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">{left_e}</text><text x=\"{lx}\" y=\"14\" fill=\"#fff\">{left_e}</text>\
 <text x=\"{rx_text}\" y=\"14\" fill=\"#111\">{right_e}</text></g></svg>",
         colour = colour(check.status),
-        lx = lw / 2.0,
-        rx_text = lw + rw / 2.0,
     )
 }
 

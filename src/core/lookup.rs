@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::date::Date;
 use super::json_text::Object;
 use super::status::Phase;
+use super::text;
 use super::version;
 use super::view::{ProductView, ReleaseView};
 use super::wording;
@@ -171,7 +172,7 @@ pub fn find<'v, 'a>(view: &'v ProductView<'a>, version: &str) -> Option<&'v Rele
 
 /// Lower case, trimmed, without a leading `v`.
 fn normalise(version: &str) -> String {
-    let v = version.trim().to_lowercase();
+    let v = text::lowercase(version.trim());
     match v.strip_prefix('v') {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_owned(),
         _ => v,
@@ -342,11 +343,10 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
 }
 
 fn lower(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    let first = text::first_char_end(text);
+    let mut out = text::lowercase(text::upto(text, first));
+    out.push_str(text::from(text, first));
+    out
 }
 
 fn upgrade(release: &ReleaseView<'_>) -> Upgrade {

@@ -861,12 +861,12 @@ fn slug(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
+            slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
-    slug.trim_end_matches('-').to_owned()
+    text::lowercase(slug.trim_end_matches('-'))
 }
 
 /// What a release is sorted by under a 2022 `sortReleasesBy`.

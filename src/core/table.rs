@@ -4,6 +4,7 @@
 use super::date::Date;
 use super::model::{headers, Display};
 use super::status::{Lts, Phase};
+use super::text;
 use super::view::{ProductView, ReleaseView};
 use super::wording::Words;
 
@@ -348,8 +349,8 @@ fn row(
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
-    .join("\n")
-    .to_lowercase();
+    .join("\n");
+    let search = text::lowercase(&search);
     Row {
         cycle: r.cycle.clone(),
         maintained: release.life.maintained,

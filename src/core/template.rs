@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::date::Date;
+use super::number;
 use super::text;
 
 /// The values a template may refer to, from one release.
@@ -102,7 +103,7 @@ impl Val {
             Val::Nil => {}
             Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Val::Int(n) => out.push_str(&n.to_string()),
-            Val::Float(x) => out.push_str(&format!("{x:?}")),
+            Val::Float(x) => number::push_debug(out, *x),
             Val::Str(s) => out.push_str(s),
             Val::Array(items) => items.iter().for_each(|item| item.write(out)),
         }
@@ -132,7 +133,7 @@ impl Val {
                 let text = text.trim();
                 if let Ok(n) = text.parse::<i64>() {
                     Ok(Val::Int(n))
-                } else if let Ok(x) = text.parse::<f64>() {
+                } else if let Some(x) = number::parse(text) {
                     Ok(Val::Float(x))
                 } else {
                     Ok(Val::Int(0))
@@ -250,10 +251,9 @@ impl<'a> Parser<'a> {
             if let Ok(n) = number.parse::<i64>() {
                 return Ok(Val::Int(n));
             }
-            return number
-                .parse::<f64>()
+            return number::parse(number)
                 .map(Val::Float)
-                .or_else(|_| fail(format!("`{number}` is not a number")));
+                .map_or_else(|| fail(format!("`{number}` is not a number")), Ok);
         }
         let name = self.identifier()?;
         match name.as_str() {
@@ -289,18 +289,14 @@ fn str_arg(args: &[Val], index: usize) -> Result<String, TemplateError> {
 fn filter(name: &str, input: Val, args: &[Val]) -> Result<Val, TemplateError> {
     let text = || input.text();
     Ok(match name {
-        "downcase" => Val::Str(text().to_lowercase()),
-        "upcase" => Val::Str(text().to_uppercase()),
+        "downcase" => Val::Str(text::lowercase(&text())),
+        "upcase" => Val::Str(text::uppercase(&text())),
         "capitalize" => {
             let t = text();
-            let mut chars = t.chars();
-            Val::Str(match chars.next() {
-                Some(c) => c
-                    .to_uppercase()
-                    .chain(chars.flat_map(char::to_lowercase))
-                    .collect(),
-                None => String::new(),
-            })
+            let first = text::first_char_end(&t);
+            let mut out = text::uppercase(text::upto(&t, first));
+            out.push_str(&text::lowercase(text::from(&t, first)));
+            Val::Str(out)
         }
         "strip" => Val::Str(text().trim().to_owned()),
         "lstrip" => Val::Str(text().trim_start().to_owned()),

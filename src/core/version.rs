@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use super::text;
+
 /// Compares two version-like strings by their runs of digits (as numbers) and of other
 /// characters (case-insensitively), so `1.9 < 1.13 < 2.0` and `Pixel 5 < Pixel 10`.
 /// Strings equal by that rule are ordered by plain text, so the order is total.
@@ -39,9 +41,13 @@ fn compare_numbers(x: &str, y: &str) -> Ordering {
 }
 
 fn compare_text(x: &str, y: &str) -> Ordering {
-    x.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(y.chars().flat_map(char::to_lowercase))
+    if x.is_ascii() && y.is_ascii() {
+        return x
+            .bytes()
+            .map(|b| b.to_ascii_lowercase())
+            .cmp(y.bytes().map(|b| b.to_ascii_lowercase()));
+    }
+    text::lowercase(x).cmp(&text::lowercase(y))
 }
 
 /// Splits a string into maximal runs of ASCII digits and of everything else.
