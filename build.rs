@@ -1,6 +1,9 @@
 //! Embeds product files at build time: every `.md`, `.yaml`, `.yml` or `.json` file in the folder
 //! named by `EOL_TABLE_PRODUCTS` becomes a built-in product, selected by its file name
 //! (`nodejs.md` → `product: "nodejs"`). The Istio seed is always built in.
+//!
+//! Also writes the default stylesheet without its comments and spare white space (about 1 KB
+//! less gzip in the wasm); `scripts/build.sh` ships that same text as `eol-table.css`.
 
 use std::env;
 use std::fs;
@@ -50,4 +53,62 @@ fn main() {
     );
     let target = Path::new(&out_dir).join("embedded.rs");
     fs::write(&target, code).unwrap_or_else(|err| panic!("{}: {err}", target.display()));
+
+    let source = "src/dom/style.css";
+    println!("cargo:rerun-if-changed={source}");
+    let css = fs::read_to_string(source).unwrap_or_else(|err| panic!("{source}: {err}"));
+    let target = Path::new(&out_dir).join("style.css");
+    fs::write(&target, minify_css(&css))
+        .unwrap_or_else(|err| panic!("{}: {err}", target.display()));
+}
+
+/// `css` without comments, with white space runs made one space and dropped next to `{`, `}`,
+/// `;` and `,` and after `:`, and without the `;` before a `}`. Quoted strings are kept as they
+/// are. (A space before `:` can matter, `a :hover`; after it, never.)
+fn minify_css(css: &str) -> String {
+    let mut out =
+        String::from("/* eol-table's default stylesheet (source: src/dom/style.css) */\n");
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            '{' | '}' | ';' | ',' => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                space = false;
+            }
+            _ => {
+                let after_punctuation = out.ends_with(['{', '}', ';', ',', ':', '\n']);
+                if space && !after_punctuation {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+                if c == '"' || c == '\'' {
+                    for inner in chars.by_ref() {
+                        out.push(inner);
+                        if inner == c {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.push('\n');
+    out
 }

@@ -13,8 +13,14 @@ wasm-pack build --target web --release --mode no-install
 node scripts/minify.mjs pkg/eol_table.js
 
 # The default stylesheet ships in the package too, for pages that link it themselves
-# (render(..., { injectStyles: false })); so do the <eol-table> element and the npm README.
-cp src/dom/style.css pkg/eol-table.css
+# (render(..., { injectStyles: false })): the wasm's own stylesheet() text (build.rs shrinks
+# src/dom/style.css), so the two cannot differ. So do the <eol-table> element and the npm README.
+node --input-type=module -e '
+  import { readFileSync, writeFileSync } from "node:fs";
+  import { initSync, stylesheet } from "./pkg/eol_table.js";
+  initSync({ module: readFileSync("pkg/eol_table_bg.wasm") });
+  writeFileSync("pkg/eol-table.css", stylesheet());
+'
 cp js/eol-table-element.js js/eol-table-element.d.ts pkg/
 cp js/README.md pkg/README.md
 # package.json as npm should see it (wasm-pack writes a bare one from Cargo.toml).

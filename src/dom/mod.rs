@@ -19,8 +19,9 @@ use web_sys::{Document, Element};
 /// The class of every root element this crate adds to a page.
 pub const ROOT_CLASS: &str = "eol-table";
 const STYLE_ID: &str = "eol-table-style";
-/// The default stylesheet, also shipped in the package as `eol-table.css`.
-pub const STYLE: &str = include_str!("style.css");
+/// The default stylesheet, also shipped in the package as `eol-table.css`: `style.css` as
+/// `build.rs` shrinks it.
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// Builds the error box: `div.eol-table.eol-table--error[role=alert]` with the message as text.
 pub fn render_error(document: &Document, message: &str) -> Result<Element, JsValue> {
