@@ -1393,3 +1393,30 @@ fn hostile_markdown_and_card_fields_never_become_markup_or_script_urls() {
     table.destroy();
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn search_ignores_case_beyond_ascii_and_templates_change_it() {
+    // Case mapping beyond ASCII goes through the JS engine in wasm (core::text).
+    let source = "---\ntitle: Straße\nchangelogTemplate: \"https://example.org/{{'__CODENAME__' | upcase}}/{{'__CODENAME__' | downcase}}\"\nreleases:\n- releaseCycle: \"2\"\n  codename: \"ÄRGERΣ\"\n  eol: false\n  latest: \"2.0\"\n- releaseCycle: \"1\"\n  codename: \"Öko\"\n  eol: false\n  latest: \"1.0\"\n---\n";
+    let host = host();
+    let mut table = eol_table::render(
+        host.clone().into(),
+        Some(source.into()),
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    table.set_search("ärgerς".into()).unwrap();
+    assert_eq!(visible_cycles(&host), ["2"]);
+    table.set_search("ÖKO".into()).unwrap();
+    assert_eq!(visible_cycles(&host), ["1"]);
+    table.set_search(String::new()).unwrap();
+    let link = host
+        .query_selector("tbody tr a[href*=\"example.org\"]")
+        .unwrap()
+        .expect("the latest version links to the changelog");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/ÄRGERΣ/ärgerς")
+    );
+    host.remove();
+}
