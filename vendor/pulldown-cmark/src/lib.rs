@@ -738,6 +738,18 @@ bitflags::bitflags! {
 
 impl Options {
     pub(crate) fn has_gfm_footnotes(&self) -> bool {
-        self.contains(Options::ENABLE_FOOTNOTES) && !self.contains(Options::ENABLE_OLD_FOOTNOTES)
+        self.on(Options::ENABLE_FOOTNOTES) && !self.on(Options::ENABLE_OLD_FOOTNOTES)
+    }
+
+    /// eol-table: the extensions this build parses (eol-table asks for these two only). The
+    /// parser checks every extension through [`Options::on`], so the code of the others is
+    /// compiled out.
+    const BUILT: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
+    /// `contains`, always false for an extension this build leaves out (a constant, so the
+    /// compiler drops the code behind it).
+    #[inline(always)]
+    pub(crate) fn on(&self, flag: Options) -> bool {
+        Options::BUILT.contains(flag) && self.contains(flag)
     }
 }
