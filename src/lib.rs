@@ -34,6 +34,11 @@
 pub mod core;
 pub mod dom;
 
+/// The allocator of the wasm build: talc instead of std's dlmalloc, smaller and faster.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
