@@ -2,13 +2,13 @@
 //! returns. Missing values are `null`; the eoas, discontinued and eoes pairs are left out when
 //! their column is off.
 
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::date::Date;
 use super::json_text::Object;
 use super::model::Display;
+use super::order;
 use super::view::{ProductView, ReleaseView};
 
 /// API v1 `result` for one product.
@@ -116,8 +116,21 @@ pub struct ApiRelease {
     pub is_maintained: bool,
     /// The latest version, `null` when the Latest column is off.
     pub latest: Option<ApiLatest>,
-    /// Custom field values by name, `null` when the product has none.
-    pub custom: Option<BTreeMap<String, Option<String>>>,
+    /// Custom field values by name (sorted by name, each name once), `null` when the product
+    /// has none. A list rather than a `BTreeMap`: a few kilobytes less wasm.
+    #[serde(serialize_with = "as_map")]
+    pub custom: Option<Vec<(String, Option<String>)>>,
+}
+
+/// Serialises the custom values as the JSON object they are (for `Serialize`, used by tests).
+fn as_map<S: serde::Serializer>(
+    custom: &Option<Vec<(String, Option<String>)>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match custom {
+        Some(entries) => serializer.collect_map(entries.iter().map(|(k, v)| (k, v))),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// A release's latest version.
@@ -326,13 +339,16 @@ fn release(view: &ProductView<'_>, release: &ReleaseView<'_>) -> ApiRelease {
             date: iso(r.latest_release_date),
             link: release.link.clone(),
         }),
-        // Inserted one by one: `collect` would sort first, another copy of the sort in the wasm.
         custom: (!custom_fields.is_empty()).then(|| {
-            let mut custom = BTreeMap::new();
+            let mut custom: Vec<(String, Option<String>)> = Vec::new();
             for field in &custom_fields {
                 let value = r.field(&field.name).and_then(|v| v.as_text());
-                custom.insert(field.name.clone(), value);
+                match custom.iter_mut().find(|(name, _)| *name == field.name) {
+                    Some(entry) => entry.1 = value,
+                    None => custom.push((field.name.clone(), value)),
+                }
             }
+            order::sort_by(&mut custom, |a, b| a.0.cmp(&b.0));
             custom
         }),
     }

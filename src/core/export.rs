@@ -9,7 +9,6 @@
 //! missing value keeps `Unknown` or `Unavailable`. JSON has the raw values instead: see
 //! [`to_json`].
 
-use std::collections::BTreeMap;
 
 use super::api;
 use super::date::{Date, Day};
@@ -212,7 +211,7 @@ pub fn to_json(view: &ProductView<'_>) -> String {
             json_value_into(&mut out, value.map(Err));
         }
         key(&mut out, "custom");
-        json_custom_into(&mut out, r.custom.as_ref());
+        json_custom_into(&mut out, r.custom.as_deref());
         out.push('}');
     }
     out.push_str(if releases.is_empty() { "]\n" } else { "\n]\n" });
@@ -228,7 +227,7 @@ fn json_value_into(out: &mut String, value: Option<Result<&str, bool>>) {
     }
 }
 
-fn json_custom_into(out: &mut String, custom: Option<&BTreeMap<String, Option<String>>>) {
+fn json_custom_into(out: &mut String, custom: Option<&[(String, Option<String>)]>) {
     let Some(custom) = custom else {
         out.push_str("null");
         return;
