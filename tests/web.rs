@@ -881,7 +881,7 @@ fn every_class_of_bad_input_gets_a_message_a_person_can_act_on() {
     let cases: Vec<(JsValue, &str)> = vec![
         ("".into(), "line 1, column 1: there are no product fields: expected YAML such as `title: Istio` and `releases:`"),
         ("just some words".into(), "line 1, column 1: expected a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line, found string \"just some words\""),
-        ("title: [oops\n".into(), "line 2, column 1: YAML syntax error: did not find expected ',' or ']', while parsing a flow sequence that starts at line 1, column 8"),
+        ("title: [oops\n".into(), "line 2, column 1: YAML syntax error: the list that starts at line 1, column 8 is never closed with `]`"),
         ("releases: 5\n".into(), "line 1, column 11: expected `releases` to be a list of releases (`- releaseCycle: \"1.2\"`), found integer `5`"),
         ("releases:\n- eol: 2020-01-01\n".into(), "line 2, column 3: release 1 has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"),
         ("releases:\n- releaseCycle: a\n- releaseCycle: a\n".into(), "line 2, column 1: release cycle `a` appears twice (releases 1 and 2): each `releaseCycle` must be unique"),

@@ -1,15 +1,12 @@
 //! Reads a product file, in the 2022 schema or the current one, into the normalised [`Product`].
 //!
-//! The visitors here stream through the YAML (so an error points at the value that is wrong) and
-//! map 2022 fields onto current ones as they go: `release` → `releaseDate`, `support` → `eoas`
+//! The YAML reader gives a tree of nodes that know where they start (so an error points at the
+//! value that is wrong); the functions here map 2022 fields onto current ones as they go: `release` → `releaseDate`, `support` → `eoas`
 //! and `extendedSupport` → `eoes` (booleans inverted), `releaseColumn` → the Latest column,
 //! `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
 use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
@@ -19,7 +16,7 @@ use super::model::{
 };
 use super::text;
 use super::version;
-use super::yaml;
+use super::yaml::{self, Kind, Node, Scalar, Tag};
 
 /// The LTS label when a product names none.
 pub const DEFAULT_LTS_LABEL: &str = "<abbr title=\"Long Term Support\">LTS</abbr>";
@@ -36,221 +33,90 @@ pub fn parse(source: &str) -> Result<Product, Error> {
             }),
         ));
     }
-    let mut raw = RawProduct::default();
-    yaml::read(
-        parts.yaml,
-        parts.yaml_line,
-        Field {
-            name: "the product",
-            target: Target::Product(&mut raw),
-        },
-    )?;
+    let node = yaml::read(parts.yaml, parts.yaml_line)?;
+    let raw = read_product(&node)?;
     Ok(normalise(raw, parts.body))
 }
 
 /// Reads any YAML or JSON text into a [`Value`] tree.
 pub fn parse_value(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut slot: Option<Value> = None;
-    yaml::read(
-        text,
-        1,
-        Field {
-            name: "the document",
-            target: Target::Value(&mut slot),
-        },
-    )?;
-    Ok(slot.unwrap_or(Value::Null))
+    value(&yaml::read(text, 1)?, "the document")
 }
 
 // ---------------------------------------------------------------------------------------------
-// Values: one visitor reads any YAML value into `Value`, then a field's type takes it from there.
+// Values: any node reads into a `Value`, then a field's type takes it from there. Type errors are
+// worded as serde worded them for serde_yaml: "expected ..., found integer `5`".
 
 /// How a field's value is taken from what the file holds; `Err` is the message for the author.
 trait FromValue: Sized {
     fn from_value(value: Value, field: &str) -> Result<Self, String>;
 }
 
-/// Where a field's value goes once read: it converts the value to the field's type.
-///
-/// The visitor below fills a `dyn Slot`, so serde_yaml's deserializer is compiled for that one
-/// visitor rather than once per field type (each copy weighs kilobytes of wasm).
-trait Slot {
-    fn fill(&mut self, value: Value, field: &str) -> Result<(), String>;
+/// Reads `node` as field `name` of type `T`, failing at the node's place.
+fn field<T: FromValue>(node: &Node, name: &str) -> Result<T, Error> {
+    T::from_value(value(node, name)?, name)
+        .map_err(|message| Error::content(message, Some(node.at)))
 }
 
-impl<T: FromValue> Slot for Option<T> {
-    fn fill(&mut self, value: Value, field: &str) -> Result<(), String> {
-        *self = Some(T::from_value(value, field)?);
-        Ok(())
+/// Reads any node into a [`Value`]; `name` is the field, for messages.
+fn value(node: &Node, name: &str) -> Result<Value, Error> {
+    if node.tag == Tag::Local {
+        return Err(mismatch(node, &format!("a value for `{name}`")));
     }
-}
-
-/// Reads one value into its [`Target`], failing at the value's own place.
-///
-/// The product, its releases and every field go through this one visitor type, so serde_yaml's
-/// deserializer is compiled once (each visitor type is another copy, kilobytes of wasm).
-struct Field<'a, 's> {
-    name: &'a str,
-    target: Target<'s>,
-}
-
-/// Where a [`Field`] puts what it reads.
-enum Target<'s> {
-    /// Any value, converted by the slot.
-    Value(&'s mut dyn Slot),
-    /// The front matter: a mapping of product fields.
-    Product(&'s mut RawProduct),
-    /// `releases`: a list of releases, or nothing.
-    Releases(&'s mut Vec<Release>),
-    /// Release number `.1` of `releases`: a mapping of release fields.
-    Release(&'s mut Option<Release>, usize),
-}
-
-/// Reads the next value of `map` as `T`.
-fn next_value<'de, T: FromValue, A: MapAccess<'de>>(
-    map: &mut A,
-    name: &str,
-) -> Result<T, A::Error> {
-    let mut slot = None;
-    map.next_value_seed(Field {
-        name,
-        target: Target::Value(&mut slot),
-    })?;
-    slot.ok_or_else(|| de::Error::custom(name))
-}
-
-/// Reads the next key of `map`, as text.
-fn next_key<'de, A: MapAccess<'de>>(map: &mut A, name: &str) -> Result<Option<String>, A::Error> {
-    let mut slot: Option<Value> = None;
-    map.next_key_seed(Field {
-        name,
-        target: Target::Value(&mut slot),
-    })?;
-    Ok(slot.map(key_text))
-}
-
-impl<'de> DeserializeSeed<'de> for Field<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Field<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.target {
-            Target::Value(_) => write!(f, "a value for `{}`", self.name),
-            Target::Product(_) => f.write_str(
-                "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line",
-            ),
-            Target::Releases(_) => {
-                f.write_str("`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)")
+    Ok(match &node.kind {
+        Kind::Scalar(..) => match node.scalar() {
+            Some(Scalar::Null) | None => Value::Null,
+            Some(Scalar::Bool(b)) => Value::Bool(b),
+            Some(Scalar::Int(text)) => Value::Number(text),
+            Some(Scalar::Float { debug, .. }) => Value::Number(debug),
+            Some(Scalar::Str(text)) => Value::Text(text.to_owned()),
+            Some(Scalar::Invalid(..)) => {
+                return Err(mismatch(node, &format!("a value for `{name}`")))
             }
-            Target::Release(_, number) => write!(
-                f,
-                "release {number} to be a mapping of fields (`releaseCycle:`, `eol:`...)"
-            ),
-        }
-    }
+        },
+        Kind::Seq(items) => Value::List(
+            items
+                .iter()
+                .map(|item| value(item, name))
+                .collect::<Result<_, _>>()?,
+        ),
+        Kind::Map(entries) => Value::Map(
+            entries
+                .iter()
+                .map(|(key, item)| Ok((key_text(value(key, name)?), value(item, name)?)))
+                .collect::<Result<_, Error>>()?,
+        ),
+        Kind::Empty => Value::Null,
+    })
+}
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        self.scalar(Unexpected::Bool(v), || Value::Bool(v))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        self.scalar(Unexpected::Signed(v), || Value::Number(v.to_string()))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        self.scalar(Unexpected::Unsigned(v), || Value::Number(v.to_string()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        self.scalar(Unexpected::Float(v), || Value::Number(format!("{v:?}")))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        self.scalar(Unexpected::Str(v), || Value::Text(v.to_owned()))
-    }
-
-    fn visit_unit<E: de::Error>(mut self) -> Result<(), E> {
-        if let Target::Releases(releases) = &mut self.target {
-            releases.clear();
-            return Ok(());
-        }
-        self.scalar(Unexpected::Unit, || Value::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.scalar(Unexpected::Option, || Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        match self.target {
-            Target::Value(_) => deserializer.deserialize_any(self),
-            _ => Err(de::Error::invalid_type(Unexpected::Option, &self)),
-        }
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
-        match &mut self.target {
-            Target::Value(slot) => {
-                let mut items = Vec::new();
-                let mut item: Option<Value> = None;
-                while seq
-                    .next_element_seed(Field {
-                        name: self.name,
-                        target: Target::Value(&mut item),
-                    })?
-                    .is_some()
-                {
-                    items.extend(item.take());
+/// "expected `expected`, found <what the node is>", in serde's words, at the node's place.
+fn mismatch(node: &Node, expected: &str) -> Error {
+    let mut expected = expected;
+    let found = if node.tag == Tag::Local {
+        "enum".to_owned()
+    } else {
+        match &node.kind {
+            Kind::Scalar(..) => match node.scalar() {
+                Some(Scalar::Null) | None => "nothing".to_owned(),
+                Some(Scalar::Bool(b)) => format!("boolean `{b}`"),
+                Some(Scalar::Int(text)) => format!("integer `{text}`"),
+                Some(Scalar::Float { display, .. }) => format!("floating point `{display}`"),
+                Some(Scalar::Str(text)) => format!("string {text:?}"),
+                Some(Scalar::Invalid(tag_expected, found)) => {
+                    if let Some(tag_expected) = tag_expected {
+                        expected = tag_expected;
+                    }
+                    found
                 }
-                slot.fill(Value::List(items), self.name)
-                    .map_err(yaml::invalid)
-            }
-            Target::Releases(releases) => read_releases(releases, seq),
-            _ => Err(de::Error::invalid_type(Unexpected::Seq, &self)),
+            },
+            Kind::Seq(_) => "sequence".to_owned(),
+            Kind::Map(_) => "map".to_owned(),
+            Kind::Empty => "Option value".to_owned(),
         }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
-        match &mut self.target {
-            Target::Value(slot) => {
-                let mut entries = Vec::new();
-                while let Some(key) = next_key(&mut map, self.name)? {
-                    let value = next_value::<Value, A>(&mut map, self.name)?;
-                    entries.push((key, value));
-                }
-                slot.fill(Value::Map(entries), self.name)
-                    .map_err(yaml::invalid)
-            }
-            Target::Product(raw) => read_product(raw, map),
-            Target::Release(release, number) => {
-                **release = Some(read_release(*number, map)?);
-                Ok(())
-            }
-            Target::Releases(_) => Err(de::Error::invalid_type(Unexpected::Map, &self)),
-        }
-    }
-}
-
-impl Field<'_, '_> {
-    /// A scalar: converted into a value slot, unexpected anywhere else.
-    fn scalar<E: de::Error>(
-        mut self,
-        unexpected: Unexpected<'_>,
-        value: impl FnOnce() -> Value,
-    ) -> Result<(), E> {
-        match &mut self.target {
-            Target::Value(slot) => slot.fill(value(), self.name).map_err(yaml::invalid),
-            _ => Err(E::invalid_type(unexpected, &self)),
-        }
-    }
+    };
+    Error::content(format!("expected {expected}, found {found}"), Some(node.at))
 }
 
 fn key_text(key: Value) -> String {
@@ -519,129 +385,141 @@ struct RawProduct {
     warnings: Vec<Warning>,
 }
 
+const PRODUCT: &str = "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line";
+
+/// The entries of a mapping node, or the type error for `expected`.
+fn entries<'n>(node: &'n Node, expected: &str) -> Result<&'n [(Node, Node)], Error> {
+    match &node.kind {
+        Kind::Map(entries) if node.tag != Tag::Local => Ok(entries),
+        _ => Err(mismatch(node, expected)),
+    }
+}
+
 /// The product fields of the front matter.
-fn read_product<'de, A: MapAccess<'de>>(raw: &mut RawProduct, mut map: A) -> Result<(), A::Error> {
-    while let Some(key) = next_key(&mut map, "key")? {
+fn read_product(node: &Node) -> Result<RawProduct, Error> {
+    let mut raw = RawProduct::default();
+    for (key, node) in entries(node, PRODUCT)? {
+        let key = key_text(value(key, "key")?);
         let name = key.as_str();
         match name {
-            "title" => raw.title = next_value(&mut map, name)?,
-            "permalink" => raw.permalink = next_value(&mut map, name)?,
-            "category" => raw.category = next_value(&mut map, name)?,
-            "tags" => raw.tags = next_value::<Tags, A>(&mut map, name)?.0,
-            "iconSlug" => raw.icon_slug = next_value(&mut map, name)?,
-            "versionCommand" => raw.version_command = next_value(&mut map, name)?,
-            "command" => raw.command = next_value(&mut map, name)?,
-            "releasePolicyLink" => raw.release_policy_link = next_value(&mut map, name)?,
-            "releaseImage" => raw.release_image = next_value(&mut map, name)?,
-            "changelogTemplate" => raw.changelog_template = next_value(&mut map, name)?,
-            "releaseLabel" => raw.release_label = next_value(&mut map, name)?,
-            "LTSLabel" => raw.lts_label = next_value(&mut map, name)?,
-            "releaseDateColumn" => raw.release_date_column = Some(next_value(&mut map, name)?),
-            "discontinuedColumn" => raw.discontinued_column = Some(next_value(&mut map, name)?),
-            "eoasColumn" => raw.eoas_column = Some(next_value(&mut map, name)?),
-            "activeSupportColumn" => raw.active_support_column = Some(next_value(&mut map, name)?),
-            "eolColumn" => raw.eol_column = Some(next_value(&mut map, name)?),
-            "eoesColumn" => raw.eoes_column = Some(next_value(&mut map, name)?),
-            "extendedSupportColumn" => {
-                raw.extended_support_column = Some(next_value(&mut map, name)?)
-            }
-            "latestColumn" => raw.latest_column = Some(next_value(&mut map, name)?),
-            "releaseColumn" => raw.release_column = Some(next_value(&mut map, name)?),
+            "title" => raw.title = field(node, name)?,
+            "permalink" => raw.permalink = field(node, name)?,
+            "category" => raw.category = field(node, name)?,
+            "tags" => raw.tags = field::<Tags>(node, name)?.0,
+            "iconSlug" => raw.icon_slug = field(node, name)?,
+            "versionCommand" => raw.version_command = field(node, name)?,
+            "command" => raw.command = field(node, name)?,
+            "releasePolicyLink" => raw.release_policy_link = field(node, name)?,
+            "releaseImage" => raw.release_image = field(node, name)?,
+            "changelogTemplate" => raw.changelog_template = field(node, name)?,
+            "releaseLabel" => raw.release_label = field(node, name)?,
+            "LTSLabel" => raw.lts_label = field(node, name)?,
+            "releaseDateColumn" => raw.release_date_column = Some(field(node, name)?),
+            "discontinuedColumn" => raw.discontinued_column = Some(field(node, name)?),
+            "eoasColumn" => raw.eoas_column = Some(field(node, name)?),
+            "activeSupportColumn" => raw.active_support_column = Some(field(node, name)?),
+            "eolColumn" => raw.eol_column = Some(field(node, name)?),
+            "eoesColumn" => raw.eoes_column = Some(field(node, name)?),
+            "extendedSupportColumn" => raw.extended_support_column = Some(field(node, name)?),
+            "latestColumn" => raw.latest_column = Some(field(node, name)?),
+            "releaseColumn" => raw.release_column = Some(field(node, name)?),
             "customFields" => {
-                let CustomFields(fields, warnings) = next_value(&mut map, name)?;
+                let CustomFields(fields, warnings) = field(node, name)?;
                 raw.custom_fields = fields;
                 raw.warnings.extend(warnings);
             }
-            "sortReleasesBy" => raw.sort_releases_by = next_value(&mut map, name)?,
+            "sortReleasesBy" => raw.sort_releases_by = field(node, name)?,
             "alternate_urls" => {
-                let Texts(urls) = next_value(&mut map, name)?;
+                let Texts(urls) = field(node, name)?;
                 raw.aliases = urls
                     .iter()
                     .map(|url| url.trim_matches('/').to_owned())
                     .collect();
             }
-            "identifiers" => raw.identifiers = next_value::<Identifiers, A>(&mut map, name)?.0,
-            "releases" => map.next_value_seed(Field {
-                name,
-                target: Target::Releases(&mut raw.releases),
-            })?,
+            "identifiers" => raw.identifiers = field::<Identifiers>(node, name)?.0,
+            "releases" => raw.releases = read_releases(node)?,
             _ => {
-                let value = next_value::<Value, A>(&mut map, name)?;
+                let value = value(node, name)?;
                 raw.extra.push((key, value));
             }
         }
     }
-    Ok(())
+    Ok(raw)
 }
 
-/// The releases, each release cycle once.
-fn read_releases<'de, A: SeqAccess<'de>>(
-    releases: &mut Vec<Release>,
-    mut seq: A,
-) -> Result<(), A::Error> {
-    releases.clear();
+/// The releases, each release cycle once; nothing (`releases:`) is none.
+fn read_releases(node: &Node) -> Result<Vec<Release>, Error> {
+    const EXPECTED: &str = "`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)";
+    let items = match &node.kind {
+        _ if node.tag == Tag::Local => return Err(mismatch(node, EXPECTED)),
+        Kind::Seq(items) => items,
+        Kind::Scalar(..) if node.scalar() == Some(Scalar::Null) => return Ok(Vec::new()),
+        _ => return Err(mismatch(node, EXPECTED)),
+    };
+    let mut releases: Vec<Release> = Vec::with_capacity(items.len());
     let mut seen: HashMap<String, usize> = HashMap::new();
-    loop {
+    for item in items {
         let number = releases.len() + 1;
-        let mut release = None;
-        let next = seq.next_element_seed(Field {
-            name: "",
-            target: Target::Release(&mut release, number),
-        })?;
-        let Some(release) = release.filter(|_| next.is_some()) else {
-            return Ok(());
-        };
+        let release = read_release(item, number)?;
         if let Some(first) = seen.insert(release.cycle.clone(), number) {
-            return Err(yaml::invalid(format_args!(
-                "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
-                release.cycle
-            )));
+            return Err(Error::content(
+                format!(
+                    "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
+                    release.cycle
+                ),
+                Some(node.at),
+            ));
         }
         releases.push(release);
     }
+    Ok(releases)
 }
 
 /// Release number `number`.
-fn read_release<'de, A: MapAccess<'de>>(number: usize, mut map: A) -> Result<Release, A::Error> {
+fn read_release(node: &Node, number: usize) -> Result<Release, Error> {
+    let expected =
+        format!("release {number} to be a mapping of fields (`releaseCycle:`, `eol:`...)");
     let mut release = Release::new(String::new());
     let mut cycle = None;
     let mut release_date_2022 = None;
     let (mut support, mut extended_support) = (None, None);
-    while let Some(key) = next_key(&mut map, "key")? {
+    for (key, node) in entries(node, &expected)? {
+        let key = key_text(value(key, "key")?);
         let name = key.as_str();
         match name {
-            "releaseCycle" => cycle = next_value::<Option<String>, A>(&mut map, name)?,
-            "releaseLabel" => release.label_template = next_value(&mut map, name)?,
-            "codename" => release.codename = next_value(&mut map, name)?,
-            "releaseDate" => release.release_date = next_value(&mut map, name)?,
-            "release" => release_date_2022 = next_value(&mut map, name)?,
-            "eoas" => release.eoas = next_value(&mut map, name)?,
-            "support" => support = Some(next_value::<Milestone, A>(&mut map, name)?),
-            "eol" => release.eol = next_value(&mut map, name)?,
-            "discontinued" => release.discontinued = next_value(&mut map, name)?,
-            "eoes" => release.eoes = next_value(&mut map, name)?,
-            "extendedSupport" => {
-                extended_support = Some(next_value::<Milestone, A>(&mut map, name)?)
-            }
-            "lts" => release.lts = next_value(&mut map, name)?,
-            "latest" => release.latest = next_value(&mut map, name)?,
-            "latestReleaseDate" => release.latest_release_date = next_value(&mut map, name)?,
+            "releaseCycle" => cycle = field::<Option<String>>(node, name)?,
+            "releaseLabel" => release.label_template = field(node, name)?,
+            "codename" => release.codename = field(node, name)?,
+            "releaseDate" => release.release_date = field(node, name)?,
+            "release" => release_date_2022 = field(node, name)?,
+            "eoas" => release.eoas = field(node, name)?,
+            "support" => support = Some(field::<Milestone>(node, name)?),
+            "eol" => release.eol = field(node, name)?,
+            "discontinued" => release.discontinued = field(node, name)?,
+            "eoes" => release.eoes = field(node, name)?,
+            "extendedSupport" => extended_support = Some(field::<Milestone>(node, name)?),
+            "lts" => release.lts = field(node, name)?,
+            "latest" => release.latest = field(node, name)?,
+            "latestReleaseDate" => release.latest_release_date = field(node, name)?,
             "link" => {
-                release.link = match next_value::<Option<String>, A>(&mut map, name)? {
+                release.link = match field::<Option<String>>(node, name)? {
                     Some(link) => Link::Given(link),
                     None => Link::None,
                 }
             }
             _ => {
-                let value = next_value::<Value, A>(&mut map, name)?;
+                let value = value(node, name)?;
                 release.fields.push((key, value));
             }
         }
     }
     let Some(cycle) = cycle.filter(|c| !c.trim().is_empty()) else {
-        return Err(yaml::invalid(format_args!(
-            "release {number} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"
-        )));
+        return Err(Error::content(
+            format!(
+                "release {number} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"
+            ),
+            Some(node.at),
+        ));
     };
     release.cycle = cycle;
     if release.release_date.is_none() {
