@@ -499,7 +499,7 @@ fn invalid_type(value: &JsValue, expected: &str) -> String {
         found = ["floating point `", &number, "`"].concat();
     } else if let Some(s) = value.as_string() {
         found.push_str("string ");
-        quote_into(&mut found, &s);
+        found.push_str(&core::text::quoted(&s));
     } else if value.is_instance_of::<js_sys::Uint8Array>()
         || value.is_instance_of::<js_sys::ArrayBuffer>()
     {
@@ -508,26 +508,6 @@ fn invalid_type(value: &JsValue, expected: &str) -> String {
         found = format!("{value:?}");
     }
     js_error_text(&["invalid type: ", &found, ", expected ", expected].concat())
-}
-
-/// `text` in double quotes with `"`, `\` and control characters escaped, as `{:?}` writes it.
-fn quote_into(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if c.is_control() => {
-                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// `message` as `String(new Error(message))` words it.

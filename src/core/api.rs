@@ -2,7 +2,6 @@
 //! returns. Missing values are `null`; the eoas, discontinued and eoes pairs are left out when
 //! their column is off.
 
-
 use serde::Serialize;
 
 use super::date::Date;

@@ -9,7 +9,6 @@
 //! missing value keeps `Unknown` or `Unavailable`. JSON has the raw values instead: see
 //! [`to_json`].
 
-
 use super::api;
 use super::date::{Date, Day};
 use super::json_text;

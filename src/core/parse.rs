@@ -103,7 +103,7 @@ fn mismatch(node: &Node, expected: &str) -> Error {
                 Some(Scalar::Bool(b)) => format!("boolean `{b}`"),
                 Some(Scalar::Int(text)) => format!("integer `{text}`"),
                 Some(Scalar::Float { display, .. }) => format!("floating point `{display}`"),
-                Some(Scalar::Str(text)) => format!("string {text:?}"),
+                Some(Scalar::Str(text)) => ["string ", &text::quoted(text)].concat(),
                 Some(Scalar::Invalid(tag_expected, found)) => {
                     if let Some(tag_expected) = tag_expected {
                         expected = tag_expected;

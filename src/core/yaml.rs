@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use super::error::{Error, Location};
+use super::text;
 
 /// How deeply collections may nest, as in serde_yaml.
 pub(crate) const MAX_DEPTH: usize = 128;
@@ -132,7 +133,9 @@ impl Node {
 
 /// serde's words for a string in an error: `string "abc"`.
 fn quoted(text: &str) -> String {
-    format!("string {text:?}")
+    let mut out = String::from("string ");
+    out.push_str(&text::quoted(text));
+    out
 }
 
 /// An untagged plain scalar, as serde_yaml's `visit_untagged_scalar`.
