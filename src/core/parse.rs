@@ -6,7 +6,6 @@
 //! `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
@@ -14,6 +13,7 @@ use super::frontmatter;
 use super::model::{
     headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
 };
+use super::order;
 use super::text;
 use super::version;
 use super::yaml::{self, Kind, Node, Scalar, Tag};
@@ -457,22 +457,39 @@ fn read_releases(node: &Node) -> Result<Vec<Release>, Error> {
         _ => return Err(mismatch(node, EXPECTED)),
     };
     let mut releases: Vec<Release> = Vec::with_capacity(items.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
     for item in items {
         let number = releases.len() + 1;
-        let release = read_release(item, number)?;
-        if let Some(first) = seen.insert(release.cycle.clone(), number) {
-            return Err(Error::content(
-                format!(
-                    "release cycle `{}` appears twice (releases {first} and {number}): each `releaseCycle` must be unique",
-                    release.cycle
-                ),
-                Some(node.at),
-            ));
+        match read_release(item, number) {
+            Ok(release) => releases.push(release),
+            // A repeated cycle before this release is the first thing wrong in the file.
+            Err(err) => return Err(repeated_cycle(&releases, node).unwrap_or(err)),
         }
-        releases.push(release);
     }
-    Ok(releases)
+    repeated_cycle(&releases, node).map_or(Ok(releases), Err)
+}
+
+/// The first release (in file order) whose cycle an earlier release has, as an error; found by
+/// sorting positions (a `HashMap` would add its code to the wasm).
+fn repeated_cycle(releases: &[Release], node: &Node) -> Option<Error> {
+    let cycle = |at: usize| releases.get(at).map(|r| r.cycle.as_str());
+    let mut by_cycle: Vec<usize> = (0..releases.len()).collect();
+    order::positions(&mut by_cycle, &mut |a, b| cycle(a).cmp(&cycle(b)));
+    // Stable: within a run of one cycle, positions stay in file order.
+    let (first, second) = by_cycle
+        .windows(2)
+        .filter_map(|pair| match pair {
+            &[a, b] if cycle(a) == cycle(b) => Some((a, b)),
+            _ => None,
+        })
+        .min_by_key(|&(_, b)| b)?;
+    let mut message = String::from("release cycle `");
+    message.push_str(cycle(second).unwrap_or_default());
+    message.push_str("` appears twice (releases ");
+    message.push_str(&(first + 1).to_string());
+    message.push_str(" and ");
+    message.push_str(&(second + 1).to_string());
+    message.push_str("): each `releaseCycle` must be unique");
+    Some(Error::content(message, Some(node.at)))
 }
 
 /// Release number `number`.
@@ -816,6 +833,22 @@ mod tests {
             Ok(_) => panic!("expected an error for {source:?}"),
             Err(err) => err.to_string(),
         }
+    }
+
+    #[test]
+    fn a_repeated_release_cycle_is_the_first_error_in_file_order() {
+        let releases = "releases:\n- releaseCycle: b\n- releaseCycle: a\n- releaseCycle: c\n- releaseCycle: a\n- releaseCycle: b\n";
+        assert_eq!(
+            error_text(releases),
+            "line 2, column 1: release cycle `a` appears twice (releases 2 and 4): each `releaseCycle` must be unique"
+        );
+        // A repeat before a release that cannot be read is reported first; one after it is not.
+        let bad = "- releaseCycle: d\n  eol: soon\n";
+        assert_eq!(error_text(&[releases, bad].concat()), error_text(releases));
+        let unique = "releases:\n- releaseCycle: x\n";
+        assert!(
+            error_text(&[unique, bad, "- releaseCycle: x\n"].concat()).contains("`eol` must be")
+        );
     }
 
     fn product(yaml: &str) -> Product {
