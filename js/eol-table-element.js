@@ -8,7 +8,10 @@
 //
 // Where the data comes from, first match wins: `src` (fetched), a child
 // <script type="text/markdown | application/yaml | application/json">, the built-in `product`.
-import init, { render, renderBadge, stylesheet } from "./eol_table.js";
+import init, { render, stylesheet } from "./eol_table.js";
+// Through the namespace: a build without the `badge` feature has no renderBadge, and then
+// <eol-badge> is not defined.
+import * as eol from "./eol_table.js";
 
 const TAG = "eol-table";
 const INLINE = 'script[type="text/markdown"], script[type="application/yaml"], script[type="application/json"]';
@@ -260,7 +263,7 @@ export class EolBadgeElement extends EolTableElement {
   }
 
   draw(container, source, attr) {
-    const badge = renderBadge(container, source, defined({
+    const badge = eol.renderBadge(container, source, defined({
       injectStyles: false, product: attr("product"), today: attr("today"), format: attr("format"),
       version: attr("version") ?? "", style: attr("badge-style"),
     }));
@@ -269,4 +272,6 @@ export class EolBadgeElement extends EolTableElement {
   }
 }
 
-if (globalThis.customElements && !customElements.get("eol-badge")) customElements.define("eol-badge", EolBadgeElement);
+if (globalThis.customElements && eol.renderBadge && !customElements.get("eol-badge")) {
+  customElements.define("eol-badge", EolBadgeElement);
+}

@@ -373,6 +373,7 @@ struct Options {
     format: Option<String>,
     version: Option<String>,
     max_input_bytes: Option<f64>,
+    #[cfg(feature = "badge")]
     style: Option<String>,
     header: Option<bool>,
     description: Option<String>,
@@ -536,6 +537,7 @@ impl Options {
             format: o.text("format")?,
             version: o.text("version")?,
             max_input_bytes: o.number("maxInputBytes")?,
+            #[cfg(feature = "badge")]
             style: o.text("style")?,
             header: o.flag("header")?,
             description: o.text("description")?,
@@ -740,6 +742,7 @@ pub fn check_version(
 
 /// The support status of `options.version` as a standalone SVG badge in the shields.io flat
 /// style (`options.style`: `"flat"` or `"flat-square"`), built from escaped text only.
+#[cfg(feature = "badge")]
 #[wasm_bindgen(js_name = badgeSvg)]
 pub fn badge_svg(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
@@ -753,6 +756,7 @@ pub fn badge_svg(
 /// Renders a badge for `options.version` into `element` (replacing an earlier badge there) and
 /// returns it: a pill "Istio 1.12 · ends in 2 months" in the status colours, whose accessible
 /// name is the full verdict. Bad input shows an alert in the element and throws.
+#[cfg(feature = "badge")]
 #[wasm_bindgen(js_name = renderBadge)]
 pub fn render_badge(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
@@ -889,6 +893,7 @@ fn version_check(
     ))
 }
 
+#[cfg(feature = "badge")]
 fn badge_inputs(
     source: Option<&JsValue>,
     options: Option<&JsValue>,

@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod arrange;
+#[cfg(feature = "badge")]
 pub mod badge;
 pub mod card;
 pub mod date;

@@ -2,6 +2,7 @@
 //! Product text reaches the page only as text nodes and attributes; link URLs pass the
 //! allowlist again right before they are set.
 
+#[cfg(feature = "badge")]
 pub mod badge;
 pub mod card;
 pub mod intl;
