@@ -3,7 +3,9 @@
 //! (`nodejs.md` → `product: "nodejs"`). The Istio seed is always built in.
 //!
 //! Also writes the default stylesheet without its comments and spare white space (about 1 KB
-//! less gzip in the wasm); `scripts/build.sh` ships that same text as `eol-table.css`.
+//! less gzip in the wasm), and without the rules of cargo features left out of the build
+//! (`/* @feature NAME */` ... `/* @end */` in style.css); `scripts/build.sh` ships that same
+//! text as `eol-table.css`.
 
 use std::env;
 use std::fs;
@@ -58,8 +60,31 @@ fn main() {
     println!("cargo:rerun-if-changed={source}");
     let css = fs::read_to_string(source).unwrap_or_else(|err| panic!("{source}: {err}"));
     let target = Path::new(&out_dir).join("style.css");
-    fs::write(&target, minify_css(&css))
+    fs::write(&target, minify_css(&for_features(&css)))
         .unwrap_or_else(|err| panic!("{}: {err}", target.display()));
+}
+
+/// `css` without the sections of cargo features this build leaves out: lines from
+/// `/* @feature NAME */` to `/* @end */` are kept only when feature NAME is on.
+fn for_features(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut skipping = false;
+    for line in css.lines() {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed
+            .strip_prefix("/* @feature ")
+            .and_then(|rest| rest.strip_suffix(" */"))
+        {
+            let var = format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"));
+            skipping = env::var_os(var).is_none();
+        } else if trimmed == "/* @end */" {
+            skipping = false;
+        } else if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// `css` without comments, with white space runs made one space and dropped next to `{`, `}`,
