@@ -139,3 +139,32 @@ fn tricky_snippets_read_as_serde_yaml_read_them() {
         same(text);
     }
 }
+
+#[test]
+fn many_anchors_redefined_and_referred_to_resolve_to_the_newest_definition() {
+    // Enough anchors to grow the reader's anchor table several times; each name is defined
+    // twice, and aliases refer to the newest definition, old and new names alike.
+    let mut text = String::new();
+    let mut expected = Vec::new();
+    for round in 0..2 {
+        for i in 0..300 {
+            text.push_str(&format!("k{round}_{i}: &a{i} v{round}_{i}\n"));
+            expected.push((
+                format!("k{round}_{i}"),
+                Value::Text(format!("v{round}_{i}")),
+            ));
+            if i % 7 == 0 {
+                text.push_str(&format!("r{round}_{i}: [*a{i}, *a{}]\n", i / 2));
+                let newest = |n: usize| Value::Text(format!("v{round}_{n}"));
+                expected.push((
+                    format!("r{round}_{i}"),
+                    Value::List(vec![newest(i), newest(i / 2)]),
+                ));
+            }
+        }
+    }
+    assert_eq!(parse_value(&text).unwrap(), Value::Map(expected));
+    // serde_yaml agrees while each name is defined once.
+    let first_round = text.split("k1_0").next().unwrap_or_default();
+    same(first_round);
+}

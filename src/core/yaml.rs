@@ -13,8 +13,6 @@
 //! that deep), aliases expand at most as often as serde_yaml allowed (100 times the document's
 //! events), and at most [`MAX_EXPANDED`] nodes are copied by aliases in all.
 
-use std::collections::HashMap;
-
 use super::error::{Error, Location};
 use super::text;
 
@@ -491,7 +489,7 @@ pub(crate) fn read(text: &str, first_line: usize) -> Result<Node, Error> {
         col: 0,
         offset: first_line.saturating_sub(1),
         depth: 0,
-        anchors: HashMap::new(),
+        buckets: Vec::new(),
         done: Vec::new(),
         jumps: 0,
         events: 0,
@@ -513,11 +511,15 @@ struct State {
     col: usize,
 }
 
+/// No anchor: the end of a bucket's chain.
+const NONE: usize = usize::MAX;
+
 /// An anchor: its name, the anchor of the same name it hides, where it is, the alias count
 /// when it started, and its node once read (`None` while still being read).
 struct Anchor<'a> {
     name: &'a str,
-    hides: Option<usize>,
+    /// The anchor defined before this one in the same bucket of `buckets` (`NONE` if none).
+    next: usize,
     at: Location,
     jumps: u64,
     node: Option<Anchored>,
@@ -541,8 +543,11 @@ struct Parser<'a> {
     col: usize,
     offset: usize,
     depth: usize,
-    /// Anchor name → its number in `done`.
-    anchors: HashMap<&'a str, usize>,
+    /// A hash table of the anchors: for each bucket, the number in `done` of the latest anchor
+    /// whose name hashes there (`NONE` if none); each anchor links to the one before it in its
+    /// bucket. Latest first, so a redefined name finds its newest anchor, and forgetting the
+    /// newest anchors is popping them. (A `HashMap` would add its code to the wasm.)
+    buckets: Vec<usize>,
     /// The anchors in the order they were defined.
     done: Vec<Anchor<'a>>,
     /// Alias expansions, counted as serde_yaml counted them.
@@ -1788,15 +1793,52 @@ impl<'a> Parser<'a> {
     /// Notes where an anchor is defined, before its node is read.
     fn start_anchor(&mut self, name: &'a str, at: Location) -> usize {
         let number = self.done.len();
-        let hides = self.anchors.insert(name, number);
+        if number >= self.buckets.len() * 2 {
+            // Keep chains short: twice the buckets, then link every anchor again in order.
+            self.buckets = vec![NONE; (self.buckets.len() * 2).max(64)];
+            for at in 0..number {
+                let bucket = self.bucket(self.done.get(at).map_or("", |a| a.name));
+                if let (Some(anchor), Some(head)) =
+                    (self.done.get_mut(at), self.buckets.get_mut(bucket))
+                {
+                    anchor.next = *head;
+                    *head = at;
+                }
+            }
+        }
+        let bucket = self.bucket(name);
+        let next = self.buckets.get(bucket).copied().unwrap_or(NONE);
+        if let Some(head) = self.buckets.get_mut(bucket) {
+            *head = number;
+        }
         self.done.push(Anchor {
             name,
-            hides,
+            next,
             at,
             jumps: self.jumps,
             node: None,
         });
         number
+    }
+
+    /// The bucket of anchor `name` (FNV-1a).
+    fn bucket(&self, name: &str) -> usize {
+        let hash = name.bytes().fold(0x811c_9dc5u32, |hash, byte| {
+            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+        });
+        (hash as usize) & self.buckets.len().saturating_sub(1)
+    }
+
+    /// The number in `done` of the latest anchor `name`.
+    fn find_anchor(&self, name: &str) -> Option<usize> {
+        let mut at = *self.buckets.get(self.bucket(name))?;
+        while let Some(anchor) = self.done.get(at) {
+            if anchor.name == name {
+                return Some(at);
+            }
+            at = anchor.next;
+        }
+        None
     }
 
     /// Forgets the anchors from number `keep` on (after a look-ahead).
@@ -1805,10 +1847,11 @@ impl<'a> Parser<'a> {
             let Some(anchor) = self.done.pop() else {
                 break;
             };
-            match anchor.hides {
-                Some(hidden) => self.anchors.insert(anchor.name, hidden),
-                None => self.anchors.remove(anchor.name),
-            };
+            // The newest anchor heads its bucket.
+            let bucket = self.bucket(anchor.name);
+            if let Some(head) = self.buckets.get_mut(bucket) {
+                *head = anchor.next;
+            }
         }
     }
 
@@ -1829,9 +1872,8 @@ impl<'a> Parser<'a> {
     fn alias(&mut self, name: &'a str, at: Location) -> Result<Node, Error> {
         self.events += 1;
         let anchor = self
-            .anchors
-            .get(name)
-            .and_then(|&number| self.done.get(number));
+            .find_anchor(name)
+            .and_then(|number| self.done.get(number));
         let Some(anchor) = anchor else {
             let message = format!("the alias `*{name}` refers to no anchor `&{name}` above it");
             return Err(self.error(at, &message));
