@@ -212,7 +212,12 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
                 "{} is not a known {} release; the nearest are {}",
                 version.trim(),
                 product.title,
-                nearest.join(" and ")
+                // As &str: the one `join` compiled into the wasm.
+                nearest
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             )
         };
         return Check {

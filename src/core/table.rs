@@ -340,7 +340,8 @@ fn row(
         })
         .collect();
     let r = release.release;
-    let search = [
+    let mut search = String::new();
+    for (i, part) in [
         Some(r.cycle.as_str()),
         r.codename.as_deref(),
         Some(release.label.as_str()),
@@ -348,8 +349,13 @@ fn row(
     ]
     .into_iter()
     .flatten()
-    .collect::<Vec<_>>()
-    .join("\n");
+    .enumerate()
+    {
+        if i > 0 {
+            search.push('\n');
+        }
+        search.push_str(part);
+    }
     let search = text::lowercase(&search);
     Row {
         cycle: r.cycle.clone(),

@@ -336,13 +336,14 @@ fn filter(name: &str, input: Val, args: &[Val]) -> Result<Val, TemplateError> {
                 };
                 let texts: usize = items.iter().map(|item| item.text().len()).sum();
                 bounded(texts.saturating_add(items.len().saturating_mul(separator.len())))?;
-                Val::Str(
-                    items
-                        .iter()
-                        .map(Val::text)
-                        .collect::<Vec<_>>()
-                        .join(&separator),
-                )
+                let mut joined = String::new();
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        joined.push_str(&separator);
+                    }
+                    item.write(&mut joined);
+                }
+                Val::Str(joined)
             }
             other => other,
         },
