@@ -30,10 +30,12 @@ trap on_exit EXIT
 step "setup (tools)" bash scripts/setup.sh
 step "cargo fmt --check" cargo fmt --all -- --check
 step "clippy, native" cargo clippy --all-targets -- -D warnings
-step "clippy, native, without the markdown feature" \
+step "clippy, native, table-only (no default features)" \
   cargo clippy --all-targets --no-default-features -- -D warnings
 # browser-only code (#[cfg(target_arch = "wasm32")], tests/web.rs) is linted only here
 step "clippy, wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "clippy, wasm32, table-only (no default features)" \
+  cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 step "cargo test, native" cargo test
 step "browser tests (wasm-pack test, headless Chromium)" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
