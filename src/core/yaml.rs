@@ -667,6 +667,29 @@ impl<'a> Parser<'a> {
         Err(self.error(self.mark(), message))
     }
 
+    /// After an entry of a flow collection (a `what` that starts at `at`): `,` means another
+    /// entry (false), `close` the end (true); anything else is an error.
+    fn flow_next(&mut self, close: char, what: &str, at: Location) -> Result<bool, Error> {
+        match self.peek() {
+            b',' => {
+                self.advance();
+                Ok(false)
+            }
+            byte if char::from(byte) == close => {
+                self.advance();
+                Ok(true)
+            }
+            _ if self.eof() => {
+                let message = format!(
+                    "the {what} that starts at line {}, column {} is never closed with `{close}`",
+                    at.line, at.column
+                );
+                Err(self.error(self.mark(), &message))
+            }
+            _ => self.fail(&format!("expected `,` or `{close}` in this {what}")),
+        }
+    }
+
     fn slice(&self, start: usize) -> &'a str {
         self.text.get(start..self.pos).unwrap_or("")
     }
@@ -1639,22 +1662,8 @@ impl<'a> Parser<'a> {
             };
             items.push(item);
             self.flow_space(single_line)?;
-            match self.peek() {
-                b',' => self.advance(),
-                b']' => {
-                    self.advance();
-                    break;
-                }
-                _ if self.eof() => {
-                    return Err(self.error(
-                        self.mark(),
-                        &format!(
-                            "the list that starts at line {}, column {} is never closed with `]`",
-                            at.line, at.column
-                        ),
-                    ))
-                }
-                _ => return self.fail("expected `,` or `]` in this list"),
+            if self.flow_next(']', "list", at)? {
+                break;
             }
         }
         self.leave();
@@ -1728,22 +1737,8 @@ impl<'a> Parser<'a> {
             let (key, value) = self.flow_pair(single_line, entry_at)?;
             entries.push((key, value));
             self.flow_space(single_line)?;
-            match self.peek() {
-                b',' => self.advance(),
-                b'}' => {
-                    self.advance();
-                    break;
-                }
-                _ if self.eof() => {
-                    return Err(self.error(
-                        self.mark(),
-                        &format!(
-                        "the mapping that starts at line {}, column {} is never closed with `}}`",
-                        at.line, at.column
-                    ),
-                    ))
-                }
-                _ => return self.fail("expected `,` or `}` in this mapping"),
+            if self.flow_next('}', "mapping", at)? {
+                break;
             }
         }
         self.leave();
