@@ -669,25 +669,30 @@ impl<'a> Parser<'a> {
 
     /// After an entry of a flow collection (a `what` that starts at `at`): `,` means another
     /// entry (false), `close` the end (true); anything else is an error.
-    fn flow_next(&mut self, close: char, what: &str, at: Location) -> Result<bool, Error> {
-        match self.peek() {
-            b',' => {
-                self.advance();
-                Ok(false)
-            }
-            byte if char::from(byte) == close => {
-                self.advance();
-                Ok(true)
-            }
-            _ if self.eof() => {
-                let message = format!(
-                    "the {what} that starts at line {}, column {} is never closed with `{close}`",
-                    at.line, at.column
-                );
-                Err(self.error(self.mark(), &message))
-            }
-            _ => self.fail(&format!("expected `,` or `{close}` in this {what}")),
+    fn flow_next(&mut self, close: &str, what: &str, at: Location) -> Result<bool, Error> {
+        let byte = self.peek();
+        if byte == b',' || close.as_bytes() == [byte] {
+            self.advance();
+            return Ok(byte != b',');
         }
+        let message = if self.eof() {
+            let (line, column) = (at.line.to_string(), at.column.to_string());
+            [
+                "the ",
+                what,
+                " that starts at line ",
+                &line,
+                ", column ",
+                &column,
+                " is never closed with `",
+                close,
+                "`",
+            ]
+            .concat()
+        } else {
+            ["expected `,` or `", close, "` in this ", what].concat()
+        };
+        self.fail(&message)
     }
 
     fn slice(&self, start: usize) -> &'a str {
@@ -1662,7 +1667,7 @@ impl<'a> Parser<'a> {
             };
             items.push(item);
             self.flow_space(single_line)?;
-            if self.flow_next(']', "list", at)? {
+            if self.flow_next("]", "list", at)? {
                 break;
             }
         }
@@ -1737,7 +1742,7 @@ impl<'a> Parser<'a> {
             let (key, value) = self.flow_pair(single_line, entry_at)?;
             entries.push((key, value));
             self.flow_space(single_line)?;
-            if self.flow_next('}', "mapping", at)? {
+            if self.flow_next("}", "mapping", at)? {
                 break;
             }
         }
