@@ -89,7 +89,7 @@ fn for_features(css: &str) -> String {
 
 /// `css` without comments, with white space runs made one space and dropped next to `{`, `}`,
 /// `;` and `,` and after `:`, and without the `;` before a `}`. Quoted strings are kept as they
-/// are. (A space before `:` can matter, `a :hover`; after it, never.)
+/// are, escapes included. (A space before `:` can matter, `a :hover`; after it, never.)
 fn minify_css(css: &str) -> String {
     let mut out =
         String::from("/* eol-table's default stylesheet (source: src/dom/style.css) */\n");
@@ -124,9 +124,12 @@ fn minify_css(css: &str) -> String {
                 space = false;
                 out.push(c);
                 if c == '"' || c == '\'' {
-                    for inner in chars.by_ref() {
+                    while let Some(inner) = chars.next() {
                         out.push(inner);
-                        if inner == c {
+                        if inner == '\\' {
+                            // An escape: the next character is part of the string.
+                            out.extend(chars.next());
+                        } else if inner == c {
                             break;
                         }
                     }

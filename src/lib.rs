@@ -240,9 +240,8 @@ pub struct EolTable {
 }
 
 impl EolTable {
-    /// Runs `change` on the widget, then announces the new state.
-    /// Applies `change` to the widget and tells the page. Takes a `dyn` closure so that the
-    /// bookkeeping is compiled once, not into each setter.
+    /// Runs `change` on the widget, then announces the new state. A `dyn` closure, so that this
+    /// is compiled once rather than into each setter.
     #[inline(never)]
     fn change(
         &mut self,
@@ -499,12 +498,9 @@ fn invalid_type(value: &JsValue, expected: &str) -> String {
             "boolean `false`"
         });
     } else if let Some(n) = value.as_f64() {
-        let mut number = String::new();
-        core::number::push(&mut number, n);
-        if n.is_finite() && !number.contains('.') {
-            number.push_str(".0");
-        }
-        found = ["floating point `", &number, "`"].concat();
+        found.push_str("floating point `");
+        core::number::push(&mut found, n, core::number::Layout::Serde);
+        found.push('`');
     } else if let Some(s) = value.as_string() {
         found.push_str("string ");
         found.push_str(&core::text::quoted(&s));

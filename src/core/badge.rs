@@ -63,7 +63,7 @@ pub fn svg(check: &Check, style: Style) -> String {
     // Lengths as text through `number` (std's float printing weighs kilobytes of wasm).
     let length = |x: f64| {
         let mut out = String::new();
-        number::push(&mut out, x);
+        number::push(&mut out, x, number::Layout::Display);
         out
     };
     let (width, lx, rx_text) = (length(lw + rw), length(lw / 2.0), length(lw + rw / 2.0));

@@ -1,13 +1,14 @@
 //! Decimal numbers to and from `f64`, small: std's `str::parse::<f64>` brings a 10 KB table of
 //! powers of five and its float printing another 15 KB of big-number code, and the numbers here
-//! (Liquid arithmetic, badge and CSS lengths) never need either.
+//! (Liquid arithmetic, badge lengths, the YAML reader's floats, error messages) never need
+//! either.
 //!
 //! [`parse`] is exact (correctly rounded) whenever the digits fit in 2^53 and the decimal
 //! exponent is within ±22, which covers every number a product file or template holds; beyond
-//! that it may be one unit in the last place off. [`push_debug`] and [`push`] print the fewest
-//! digits (at most 17) that [`parse`] reads back as the same `f64`, laid out as Rust's `{:?}` and
-//! `{}` lay them out: exactly std's text between 1e-5 and 1e20 (tested), the last digit may
-//! differ beyond.
+//! that it may be one unit in the last place off. [`push`] prints the fewest digits (at most
+//! 17) that [`parse`] reads back as the same `f64`, laid out as Rust's `{:?}` or `{}` lay them
+//! out: exactly std's text between 1e-5 and 1e20 (tested), the last digit may differ beyond.
+//! [`push_digits`] lays out digits already chosen (the YAML reader's canonical text).
 
 /// Powers of ten that `f64` holds exactly.
 const EXACT: [f64; 23] = [
@@ -218,17 +219,20 @@ fn approximate_shortest(x: f64, first: i32) -> (u64, i32) {
     best
 }
 
-/// Writes `x` as Rust's `{:?}` does: `1.5`, `3.0`, `1e16`, `1.5e-5`, `-0.0`, `inf`, `NaN`.
-pub fn push_debug(out: &mut String, x: f64) {
-    write(out, x, true);
+/// How [`push`] and [`push_digits`] lay a number out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Rust's `{:?}`: `1.5`, `3.0`, `1e16`, `1.5e-5` (an exponent below 1e-4 and from 1e16).
+    Debug,
+    /// Rust's `{}`: `1.5`, `3`, never an exponent.
+    Display,
+    /// serde's words for a float in an error: `{}` with `.0` on whole numbers (`3.0`, `1e20`
+    /// written out).
+    Serde,
 }
 
-/// Writes `x` as Rust's `{}` does: `1.5`, `3`, `-0`, never an exponent.
-pub fn push(out: &mut String, x: f64) {
-    write(out, x, false);
-}
-
-fn write(out: &mut String, x: f64, debug: bool) {
+/// Writes `x` laid out as `layout` says; `-0.0`, `inf`, `-inf` and `NaN` as Rust writes them.
+pub fn push(out: &mut String, x: f64, layout: Layout) {
     if x.is_nan() {
         out.push_str("NaN");
         return;
@@ -242,29 +246,40 @@ fn write(out: &mut String, x: f64, debug: bool) {
         return;
     }
     if x == 0.0 {
-        out.push_str(if debug { "0.0" } else { "0" });
+        out.push_str(if layout == Layout::Display {
+            "0"
+        } else {
+            "0.0"
+        });
         return;
     }
-    let (digits, last) = shortest(x);
+    let (mut digits, mut last) = shortest(x);
+    while digits % 10 == 0 {
+        digits /= 10;
+        last += 1;
+    }
     let digits = digits.to_string();
-    let first = last + digits.len() as i32 - 1;
-    if debug && !(-4..16).contains(&first) {
+    push_digits(out, &digits, last + digits.len() as i32 - 1, layout);
+}
+
+/// Writes the positive number whose significant digits are `digits` (ASCII, no leading or
+/// trailing zeros) and whose first digit stands for 10^`first`, laid out as `layout` says.
+pub fn push_digits(out: &mut String, digits: &str, first: i32, layout: Layout) {
+    let last = first + 1 - digits.len() as i32;
+    if layout == Layout::Debug && !(-4..16).contains(&first) {
         // d.ddde±n
         let (head, tail) = digits.split_at(1.min(digits.len()));
         out.push_str(head);
-        let tail = tail.trim_end_matches('0');
         if !tail.is_empty() {
             out.push('.');
             out.push_str(tail);
         }
         out.push('e');
         out.push_str(&first.to_string());
-        return;
-    }
-    if last >= 0 {
-        out.push_str(&digits);
+    } else if last >= 0 {
+        out.push_str(digits);
         out.extend(std::iter::repeat('0').take(last as usize));
-        if debug {
+        if layout != Layout::Display {
             out.push_str(".0");
         }
     } else if first >= 0 {
@@ -275,7 +290,7 @@ fn write(out: &mut String, x: f64, debug: bool) {
     } else {
         out.push_str("0.");
         out.extend(std::iter::repeat('0').take((-first - 1) as usize));
-        out.push_str(&digits);
+        out.push_str(digits);
     }
 }
 
@@ -286,7 +301,7 @@ mod tests {
     #[track_caller]
     fn debug(x: f64) -> String {
         let mut out = String::new();
-        push_debug(&mut out, x);
+        push(&mut out, x, Layout::Debug);
         assert_eq!(out, format!("{x:?}"), "{x:?}");
         out
     }
@@ -294,7 +309,7 @@ mod tests {
     #[track_caller]
     fn display(x: f64) -> String {
         let mut out = String::new();
-        push(&mut out, x);
+        push(&mut out, x, Layout::Display);
         assert_eq!(out, format!("{x}"), "{x}");
         out
     }
@@ -404,6 +419,20 @@ mod tests {
     }
 
     #[test]
+    fn serde_layout_is_display_with_a_point_on_whole_numbers() {
+        for (x, want) in [
+            (5.0, "5.0"),
+            (1.5, "1.5"),
+            (1e20, "100000000000000000000.0"),
+            (-0.0, "-0.0"),
+        ] {
+            let mut out = String::new();
+            push(&mut out, x, Layout::Serde);
+            assert_eq!(out, want);
+        }
+    }
+
+    #[test]
     fn display_matches_std() {
         for x in [0.0, 1.0, 28.5, 57.0, 123.25, 0.5, 1e20, 0.001, -4.75, 99.99] {
             display(x);
@@ -431,7 +460,7 @@ mod tests {
                 } else if x.is_normal() {
                     // Far out the last digit may differ from std's; the value stays close.
                     let mut out = String::new();
-                    push_debug(&mut out, x);
+                    push(&mut out, x, Layout::Debug);
                     let back: f64 = out.parse().unwrap();
                     assert!(
                         back == x || ((back - x) / x).abs() < 1e-15,

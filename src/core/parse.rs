@@ -140,12 +140,6 @@ fn describe(value: &Value) -> String {
     }
 }
 
-impl FromValue for Value {
-    fn from_value(value: Value, _field: &str) -> Result<Self, String> {
-        Ok(value)
-    }
-}
-
 /// Text fields (`title`, `releaseCycle`, `latest`...): any scalar, as written; null is none.
 impl FromValue for Option<String> {
     fn from_value(value: Value, field: &str) -> Result<Self, String> {

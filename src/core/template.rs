@@ -103,7 +103,7 @@ impl Val {
             Val::Nil => {}
             Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Val::Int(n) => out.push_str(&n.to_string()),
-            Val::Float(x) => number::push_debug(out, *x),
+            Val::Float(x) => number::push(out, *x, number::Layout::Debug),
             Val::Str(s) => out.push_str(s),
             Val::Array(items) => items.iter().for_each(|item| item.write(out)),
         }

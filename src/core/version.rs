@@ -40,14 +40,28 @@ fn compare_numbers(x: &str, y: &str) -> Ordering {
     x.len().cmp(&y.len()).then_with(|| x.cmp(y))
 }
 
+/// Case-insensitive order: equal characters and ASCII letters are compared in place; from the
+/// first difference beyond ASCII, the rest of both is lower-cased (in wasm by the JS engine, so
+/// only then, not on every comparison of a sort).
 fn compare_text(x: &str, y: &str) -> Ordering {
-    if x.is_ascii() && y.is_ascii() {
-        return x
-            .bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .cmp(y.bytes().map(|b| b.to_ascii_lowercase()));
+    let (mut xs, mut ys) = (x.char_indices(), y.char_indices());
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some((_, a)), Some((_, b))) if a == b => {}
+            (Some((_, a)), Some((_, b))) if a.is_ascii() && b.is_ascii() => {
+                match a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()) {
+                    Ordering::Equal => {}
+                    order => return order,
+                }
+            }
+            (Some((i, _)), Some((j, _))) => {
+                return text::lowercase(text::from(x, i)).cmp(&text::lowercase(text::from(y, j)))
+            }
+        }
     }
-    text::lowercase(x).cmp(&text::lowercase(y))
 }
 
 /// Splits a string into maximal runs of ASCII digits and of everything else.
@@ -81,6 +95,28 @@ impl<'a> Iterator for Runs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_runs_compare_case_insensitively_beyond_ascii_too() {
+        let pairs = [
+            ("abc", "ABD"),
+            ("Äpfel", "äpfel"),
+            ("Ärger", "äpfel"),
+            ("Zeta", "éclair"),
+            ("ÉCLAIR", "éclair"),
+            ("Straße", "STRASSE"),
+            ("İstanbul", "istanbul"),
+            ("", "a"),
+        ];
+        for (x, y) in pairs {
+            let by_char = x
+                .chars()
+                .flat_map(char::to_lowercase)
+                .cmp(y.chars().flat_map(char::to_lowercase));
+            assert_eq!(compare_text(x, y), by_char, "{x} vs {y}");
+            assert_eq!(compare_text(y, x), by_char.reverse(), "{y} vs {x}");
+        }
+    }
 
     #[test]
     fn orders_numbers_by_value_not_text() {

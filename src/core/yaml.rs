@@ -14,6 +14,7 @@
 //! events), and at most [`MAX_EXPANDED`] nodes are copied by aliases in all.
 
 use super::error::{Error, Location};
+use super::number::{self, Layout};
 use super::text;
 
 /// How deeply collections may nest, as in serde_yaml.
@@ -425,47 +426,18 @@ fn float(text: &str) -> Option<Scalar<'static>> {
             digits.pop();
         }
     }
-    let exponent = point - 1;
-    let display = format!("{sign}{}", positional(&digits, point));
-    let debug = if (-4..16).contains(&exponent) {
-        display.clone()
-    } else {
+    let digits: String = digits.iter().map(|&d| char::from(d)).collect();
+    // Within ±324 here (checked above).
+    let first = i32::try_from(point - 1).unwrap_or(0);
+    let text = |layout| {
         let mut out = String::from(sign);
-        let mut rest = digits.iter().map(|&d| char::from(d));
-        out.extend(rest.next());
-        if digits.len() > 1 {
-            out.push('.');
-            out.extend(rest);
-        }
-        out.push('e');
-        out.push_str(&exponent.to_string());
+        number::push_digits(&mut out, &digits, first, layout);
         out
     };
-    Some(Scalar::Float { debug, display })
-}
-
-/// 0.DIGITS × 10^point written out, with at least one digit after the point.
-fn positional(digits: &[u8], point: i64) -> String {
-    let mut out = String::new();
-    let digit = |d: &u8| char::from(*d);
-    if point <= 0 {
-        out.push_str("0.");
-        out.extend((0..-point).map(|_| '0'));
-        out.extend(digits.iter().map(digit));
-    } else {
-        let point = usize::try_from(point).unwrap_or(usize::MAX);
-        if point >= digits.len() {
-            out.extend(digits.iter().map(digit));
-            out.extend((digits.len()..point).map(|_| '0'));
-            out.push_str(".0");
-        } else {
-            let (int, frac) = digits.split_at(point);
-            out.extend(int.iter().map(digit));
-            out.push('.');
-            out.extend(frac.iter().map(digit));
-        }
-    }
-    out
+    Some(Scalar::Float {
+        debug: text(Layout::Debug),
+        display: text(Layout::Serde),
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1130,7 +1102,6 @@ impl<'a> Parser<'a> {
 
     /// A `|` or `>` block scalar; `indent` is the enclosing collection's column.
     fn block_scalar(&mut self, indent: isize) -> Result<String, Error> {
-        let start = self.mark();
         let folded = self.peek() == b'>';
         self.advance();
         let mut chomp = 0i8;
@@ -1174,7 +1145,7 @@ impl<'a> Parser<'a> {
         let mut leading_break = String::new();
         let mut trailing = String::new();
         let mut leading_blank = false;
-        self.block_breaks(&mut block_indent, &mut trailing, indent, start)?;
+        self.block_breaks(&mut block_indent, &mut trailing, indent)?;
         while self.col == block_indent && !self.eof() {
             let trailing_blank = is_blank(self.peek());
             if folded && leading_break.starts_with('\n') && !leading_blank && !trailing_blank {
@@ -1199,7 +1170,7 @@ impl<'a> Parser<'a> {
             }
             self.advance();
             leading_break.push('\n');
-            self.block_breaks(&mut block_indent, &mut trailing, indent, start)?;
+            self.block_breaks(&mut block_indent, &mut trailing, indent)?;
         }
         if chomp != -1 {
             text.push_str(&leading_break);
@@ -1216,7 +1187,6 @@ impl<'a> Parser<'a> {
         block_indent: &mut usize,
         breaks: &mut String,
         indent: isize,
-        start: Location,
     ) -> Result<(), Error> {
         let mut max_indent = 0;
         loop {
@@ -1236,7 +1206,6 @@ impl<'a> Parser<'a> {
         if *block_indent == 0 {
             *block_indent = max_indent.max((indent + 1).max(1) as usize);
         }
-        let _ = start;
         Ok(())
     }
 
