@@ -33,6 +33,7 @@
 
 pub mod core;
 pub mod dom;
+mod options;
 
 /// The allocator of the wasm build: talc instead of std's dlmalloc, smaller and faster.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
@@ -46,7 +47,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::core::arrange::Direction;
 use crate::core::date::{Date, Day};
 use crate::core::error::Error;
 use crate::core::json::{self, Format};
@@ -54,8 +54,8 @@ use crate::core::model::Product;
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::{api, products, view};
-use crate::dom::card::Downloads;
-use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Virtualize, Widget};
+use crate::dom::widget::{self, DateStyle, Theme, Widget};
+use crate::options::{choice_error, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
@@ -279,6 +279,7 @@ impl EolTable {
         self.widget
             .as_ref()
             .and_then(|w| w.try_borrow().ok().map(|w| w.state()))
+            .and_then(|state| dom::to_js(&state).ok())
             .unwrap_or(JsValue::NULL)
     }
 
@@ -364,244 +365,6 @@ impl EolTable {
     }
 }
 
-#[derive(Default)]
-struct Options {
-    today: Option<String>,
-    sort: Option<SortOption>,
-    filter: Option<String>,
-    search: Option<String>,
-    date_style: Option<String>,
-    locale: Option<String>,
-    theme: Option<String>,
-    show_all_releases: Option<bool>,
-    inject_styles: Option<bool>,
-    product: Option<String>,
-    format: Option<String>,
-    version: Option<String>,
-    max_input_bytes: Option<f64>,
-    #[cfg(feature = "badge")]
-    style: Option<String>,
-    header: Option<bool>,
-    description: Option<String>,
-    info: Option<bool>,
-    timeline: Option<bool>,
-    downloads: Option<bool>,
-    icon_base: Option<String>,
-    /// Read apart ([`OptionsReader::virtualize`]), after the others: a boolean or a word,
-    /// with its own message.
-    virtualize: Option<Virtualize>,
-}
-
-struct SortOption {
-    column: String,
-    direction: Option<String>,
-}
-
-/// Reads the options object field by field with `Reflect`, as serde-wasm-bindgen read the
-/// `#[derive(Deserialize)]` struct this replaces (in much less wasm): fields in declaration order,
-/// `null` and `undefined` are none, unknown fields are ignored, and a wrong type gives serde's
-/// message ("invalid type: string \"x\", expected a boolean") in a JS `Error`'s words.
-struct OptionsReader<'v> {
-    object: &'v JsValue,
-}
-
-impl OptionsReader<'_> {
-    /// The value of `name`: `None` when it is missing, `null` or `undefined`.
-    fn get(&self, name: &str) -> Option<JsValue> {
-        js_sys::Reflect::get(self.object, &JsValue::from_str(name))
-            .ok()
-            .filter(|value| !value.loose_eq(&JsValue::NULL))
-    }
-
-    fn text(&self, name: &str) -> Result<Option<String>, String> {
-        self.get(name).map(|value| text(&value)).transpose()
-    }
-
-    fn flag(&self, name: &str) -> Result<Option<bool>, String> {
-        self.get(name)
-            .map(|value| {
-                value
-                    .as_bool()
-                    .ok_or_else(|| invalid_type(&value, "a boolean"))
-            })
-            .transpose()
-    }
-
-    fn number(&self, name: &str) -> Result<Option<f64>, String> {
-        self.get(name)
-            .map(|value| value.as_f64().ok_or_else(|| invalid_type(&value, "f64")))
-            .transpose()
-    }
-
-    /// The `virtualize` option: `true`, `false` or `"auto"`.
-    fn virtualize(&self) -> Result<Option<Virtualize>, String> {
-        let Some(value) = self.get("virtualize") else {
-            return Ok(None);
-        };
-        if let Some(on) = value.as_bool() {
-            return Ok(Some(if on {
-                Virtualize::Always
-            } else {
-                Virtualize::Never
-            }));
-        }
-        match value.as_string() {
-            Some(word) if word == "auto" => Ok(Some(Virtualize::Auto)),
-            word => Err(format!(
-                "the `virtualize` option must be true, false or \"auto\", found `{}`",
-                word.unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
-            )),
-        }
-    }
-
-    fn sort(&self) -> Result<Option<SortOption>, String> {
-        let Some(value) = self.get("sort") else {
-            return Ok(None);
-        };
-        if !value.is_object() {
-            return Err(invalid_type(&value, "struct SortOption"));
-        }
-        let sort = OptionsReader { object: &value };
-        let key = JsValue::from_str("column");
-        let column = match js_sys::Reflect::get(&value, &key) {
-            Ok(column)
-                if !column.is_undefined() || js_sys::Reflect::has(&value, &key) == Ok(true) =>
-            {
-                Some(text(&column)?)
-            }
-            _ => None,
-        };
-        let direction = sort.text("direction")?;
-        let column = column.ok_or_else(|| js_error_text("missing field `column`"))?;
-        Ok(Some(SortOption { column, direction }))
-    }
-}
-
-/// A string, or serde's message.
-fn text(value: &JsValue) -> Result<String, String> {
-    value
-        .as_string()
-        .ok_or_else(|| invalid_type(value, "a string"))
-}
-
-/// serde's "invalid type: ..., expected ..." for `value`, naming it as serde-wasm-bindgen did
-/// (in serde's words for `Unexpected`, written here: its `Display` prints floats and quotes
-/// strings with std's formatting, kilobytes of wasm).
-fn invalid_type(value: &JsValue, expected: &str) -> String {
-    let mut found = String::new();
-    if value.loose_eq(&JsValue::NULL) {
-        found.push_str("unit value");
-    } else if let Some(b) = value.as_bool() {
-        found.push_str(if b {
-            "boolean `true`"
-        } else {
-            "boolean `false`"
-        });
-    } else if let Some(n) = value.as_f64() {
-        found.push_str("floating point `");
-        core::number::push(&mut found, n, core::number::Layout::Serde);
-        found.push('`');
-    } else if let Some(s) = value.as_string() {
-        found.push_str("string ");
-        found.push_str(&core::text::quoted(&s));
-    } else if value.is_instance_of::<js_sys::Uint8Array>()
-        || value.is_instance_of::<js_sys::ArrayBuffer>()
-    {
-        found.push_str("byte array");
-    } else {
-        found = format!("{value:?}");
-    }
-    js_error_text(&["invalid type: ", &found, ", expected ", expected].concat())
-}
-
-/// `message` as `String(new Error(message))` words it.
-fn js_error_text(message: &str) -> String {
-    ["Error: ", message].concat()
-}
-
-impl Options {
-    /// The options in `value` (an object).
-    fn read(value: &JsValue) -> Result<Options, String> {
-        if !value.is_object() {
-            return Err(invalid_type(value, "struct Options"));
-        }
-        let o = OptionsReader { object: value };
-        Ok(Options {
-            today: o.text("today")?,
-            sort: o.sort()?,
-            filter: o.text("filter")?,
-            search: o.text("search")?,
-            date_style: o.text("dateStyle")?,
-            locale: o.text("locale")?,
-            theme: o.text("theme")?,
-            show_all_releases: o.flag("showAllReleases")?,
-            inject_styles: o.flag("injectStyles")?,
-            product: o.text("product")?,
-            format: o.text("format")?,
-            version: o.text("version")?,
-            max_input_bytes: o.number("maxInputBytes")?,
-            #[cfg(feature = "badge")]
-            style: o.text("style")?,
-            header: o.flag("header")?,
-            description: o.text("description")?,
-            info: o.flag("info")?,
-            timeline: o.flag("timeline")?,
-            downloads: o.flag("downloads")?,
-            icon_base: o.text("iconBase")?,
-            virtualize: None,
-        })
-    }
-
-    fn settings(&self) -> Result<Settings, String> {
-        let mut settings = Settings::default();
-        if let Some(sort) = &self.sort {
-            let direction = match sort.direction.as_deref() {
-                Some(text) => widget::parse_direction(text)?,
-                None => Direction::Ascending,
-            };
-            settings.state.sort = Some((sort.column.clone(), direction));
-        }
-        if let Some(filter) = &self.filter {
-            settings.state.filter = widget::parse_filter(filter)?;
-        }
-        settings.state.search = self.search.clone().unwrap_or_default();
-        settings.state.show_all = self.show_all_releases.unwrap_or(false);
-        if let Some(style) = &self.date_style {
-            settings.date_style = DateStyle::parse(style)?;
-        }
-        if let Some(theme) = &self.theme {
-            settings.theme = Theme::parse(theme)?;
-        }
-        settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
-        settings.version = self.version.clone().filter(|v| !v.trim().is_empty());
-        let card = &mut settings.card;
-        card.header = self.header.unwrap_or(true);
-        if let Some(place) = &self.description {
-            card.description = Description::parse(place)?;
-        }
-        card.info = self.info.unwrap_or(true);
-        card.timeline = self.timeline.unwrap_or(false);
-        if card.timeline && cfg!(not(feature = "timeline")) {
-            return Err(missing_feature("timeline"));
-        }
-        let downloads = self.downloads.unwrap_or(false);
-        if downloads && cfg!(not(feature = "export")) {
-            return Err(missing_feature("export"));
-        }
-        card.downloads = Downloads {
-            csv: downloads,
-            calendar: downloads,
-        };
-        if let Some(base) = &self.icon_base {
-            card.icon_base = base.clone();
-        }
-        if let Some(virtualize) = self.virtualize {
-            settings.virtualize = virtualize;
-        }
-        Ok(settings)
-    }
-}
-
 /// Renders the support table of `source` (a product file as text; `null` or omitted: the
 /// built-in Istio file) into `element`, replacing an earlier table there.
 ///
@@ -634,7 +397,7 @@ pub fn render(
             (root, Ok(widget))
         }
         Err(message) => {
-            if inject_styles(options.as_ref()) {
+            if options::inject_styles(options.as_ref()) {
                 dom::ensure_style(&document).map_err(js_error)?;
             }
             (
@@ -666,7 +429,7 @@ pub fn parse_product(
 ) -> Result<JsValue, JsError> {
     let (product, today) =
         product_on(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
-    from_json(&api::build(&view::evaluate(&product, today)).to_json())
+    to_js(&api::build(&view::evaluate(&product, today)))
 }
 
 /// The support table of `source` (`null`: a built-in product) as a GitHub-flavoured Markdown
@@ -740,7 +503,7 @@ pub fn check_version(
 ) -> Result<JsValue, JsError> {
     let check =
         version_check(source.as_ref(), &version, options.as_ref()).map_err(|m| JsError::new(&m))?;
-    from_json(&check.to_json())
+    to_js(&check)
 }
 
 /// The support status of `options.version` as a standalone SVG badge in the shields.io flat
@@ -782,7 +545,7 @@ pub fn render_badge(
         })
         .collect();
     previous.iter().for_each(Element::remove);
-    if inject_styles(options.as_ref()) {
+    if options::inject_styles(options.as_ref()) {
         dom::ensure_style(&document).map_err(js_error)?;
     }
     let root = match badge_inputs(source.as_ref(), options.as_ref()) {
@@ -825,7 +588,7 @@ pub fn render_timeline(
         })
         .collect();
     previous.iter().for_each(Element::remove);
-    if inject_styles(options.as_ref()) {
+    if options::inject_styles(options.as_ref()) {
         dom::ensure_style(&document).map_err(js_error)?;
     }
     let root = match timeline_element(&document, &host, source.as_ref(), options.as_ref()) {
@@ -876,14 +639,6 @@ fn chart_width(host: &Element, theme: Theme) -> i32 {
     }
 }
 
-/// The `injectStyles` option, read even when the other options are not valid.
-fn inject_styles(options: Option<&JsValue>) -> bool {
-    options
-        .and_then(|o| js_sys::Reflect::get(o, &"injectStyles".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true)
-}
-
 fn version_check(
     source: Option<&JsValue>,
     version: &str,
@@ -909,9 +664,8 @@ fn badge_inputs(
         .ok_or("a badge needs the `version` option, such as { version: \"1.12.4\" }")?;
     let style = match parsed.style.as_deref() {
         None => core::badge::Style::Flat,
-        Some(name) => core::badge::Style::parse(name).ok_or_else(|| {
-            format!("the `style` option must be \"flat\" or \"flat-square\", found `{name}`")
-        })?,
+        Some(name) => core::badge::Style::parse(name)
+            .ok_or_else(|| choice_error("style", "\"flat\" or \"flat-square\"", name))?,
     };
     Ok((version_check(source, &version, options)?, style))
 }
@@ -951,18 +705,6 @@ pub fn live_tables() -> usize {
     widget::live_count()
 }
 
-/// The message for an option whose code this build left out.
-fn missing_feature(feature: &str) -> String {
-    [
-        "this build of eol-table has no `",
-        feature,
-        "` (cargo feature `",
-        feature,
-        "`)",
-    ]
-    .concat()
-}
-
 /// The widget, and whether to inject the stylesheet.
 fn build_widget(
     document: &web_sys::Document,
@@ -990,15 +732,7 @@ fn inputs(
     source: Option<&JsValue>,
     options: Option<&JsValue>,
 ) -> Result<(String, Options), String> {
-    let options: Options = match options {
-        Some(value) if !value.is_null() && !value.is_undefined() => {
-            let mut options =
-                Options::read(value).map_err(|err| format!("the options are not valid: {err}"))?;
-            options.virtualize = OptionsReader { object: value }.virtualize()?;
-            options
-        }
-        _ => Options::default(),
-    };
+    let options = Options::read(options)?;
     let limit = options
         .max_input_bytes
         .filter(|n| n.is_finite() && *n >= 0.0)
@@ -1045,7 +779,11 @@ fn read(text: &str, options: &Options) -> Result<Product, String> {
     let format = match options.format.as_deref() {
         None => Format::Auto,
         Some(name) => Format::parse(name).ok_or_else(|| {
-            format!("the `format` option must be \"auto\", \"markdown\", \"yaml\", \"api\" or \"api-v0\", found `{name}`")
+            choice_error(
+                "format",
+                "\"auto\", \"markdown\", \"yaml\", \"api\" or \"api-v0\"",
+                name,
+            )
         })?,
     };
     json::read(text, format).map_err(|err| err.to_string())
@@ -1070,9 +808,9 @@ fn local_today() -> Day {
     .map_or(Day::from_number(0), Date::first_day)
 }
 
-/// The plain JS value of JSON text the core wrote (see `core::json_text`).
-fn from_json(text: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(text).map_err(js_error)
+/// `value` as a plain JS value (see [`dom::to_js`]).
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    dom::to_js(value).map_err(|err| JsError::new(&err.to_string()))
 }
 
 fn js_error(value: JsValue) -> JsError {

@@ -2,12 +2,12 @@
 //! returns. Missing values are `null`; the eoas, discontinued and eoes pairs are left out when
 //! their column is off.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::date::Date;
-use super::json_text::Object;
-use super::model::Display;
-use super::order;
+use super::model::{Display, Value};
 use super::view::{ProductView, ReleaseView};
 
 /// API v1 `result` for one product.
@@ -115,21 +115,8 @@ pub struct ApiRelease {
     pub is_maintained: bool,
     /// The latest version, `null` when the Latest column is off.
     pub latest: Option<ApiLatest>,
-    /// Custom field values by name (sorted by name, each name once), `null` when the product
-    /// has none. A list rather than a `BTreeMap`: a few kilobytes less wasm.
-    #[serde(serialize_with = "as_map")]
-    pub custom: Option<Vec<(String, Option<String>)>>,
-}
-
-/// Serialises the custom values as the JSON object they are (for `Serialize`, used by tests).
-fn as_map<S: serde::Serializer>(
-    custom: &Option<Vec<(String, Option<String>)>>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match custom {
-        Some(entries) => serializer.collect_map(entries.iter().map(|(k, v)| (k, v))),
-        None => serializer.serialize_none(),
-    }
+    /// Custom field values by name, `null` when the product has none.
+    pub custom: Option<BTreeMap<String, Option<String>>>,
 }
 
 /// A release's latest version.
@@ -141,117 +128,6 @@ pub struct ApiLatest {
     pub date: Option<String>,
     /// The release's link.
     pub link: Option<String>,
-}
-
-impl ApiProduct {
-    /// JSON text of the product, as serde serializes it: members in field order, `null` for
-    /// none, the pairs of a column that is off left out. `parseProduct` hands it to
-    /// `JSON.parse`.
-    pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut object = Object::new(&mut out);
-        object.text("name", &self.name);
-        object.texts("aliases", &self.aliases);
-        object.text("label", &self.label);
-        object.opt_text("category", self.category.as_deref());
-        object.texts("tags", &self.tags);
-        object.opt_text("versionCommand", self.version_command.as_deref());
-        object.list("identifiers", &self.identifiers, |out, identifier| {
-            let mut item = Object::new(out);
-            item.text("type", &identifier.kind);
-            item.text("id", &identifier.id);
-            item.end();
-        });
-        let labels = &self.labels;
-        let mut item = Object::new(object.key("labels"));
-        item.opt_text("eoas", labels.eoas.as_deref());
-        item.opt_text("discontinued", labels.discontinued.as_deref());
-        item.opt_text("eol", labels.eol.as_deref());
-        item.opt_text("eoes", labels.eoes.as_deref());
-        item.end();
-        let links = &self.links;
-        let mut item = Object::new(object.key("links"));
-        item.opt_text("icon", links.icon.as_deref());
-        item.text("html", &links.html);
-        item.opt_text("releasePolicy", links.release_policy.as_deref());
-        item.end();
-        object.list("releases", &self.releases, |out, release| {
-            release.json_into(out)
-        });
-        object.texts("warnings", &self.warnings);
-        object.end();
-        out
-    }
-}
-
-impl ApiRelease {
-    fn json_into(&self, out: &mut String) {
-        let mut object = Object::new(out);
-        object.text("name", &self.name);
-        object.opt_text("codename", self.codename.as_deref());
-        object.text("label", &self.label);
-        object.opt_text("releaseDate", self.release_date.as_deref());
-        object.flag("isLts", self.is_lts);
-        object.opt_text("ltsFrom", self.lts_from.as_deref());
-        column_pair(
-            &mut object,
-            ("isEoas", "eoasFrom"),
-            self.is_eoas,
-            &self.eoas_from,
-        );
-        object.opt_flag("isEol", self.is_eol);
-        object.opt_text("eolFrom", self.eol_from.as_deref());
-        column_pair(
-            &mut object,
-            ("isDiscontinued", "discontinuedFrom"),
-            self.is_discontinued,
-            &self.discontinued_from,
-        );
-        column_pair(
-            &mut object,
-            ("isEoes", "eoesFrom"),
-            self.is_eoes,
-            &self.eoes_from,
-        );
-        object.flag("isMaintained", self.is_maintained);
-        match &self.latest {
-            Some(latest) => {
-                let mut item = Object::new(object.key("latest"));
-                item.opt_text("name", latest.name.as_deref());
-                item.opt_text("date", latest.date.as_deref());
-                item.opt_text("link", latest.link.as_deref());
-                item.end();
-            }
-            None => object.null("latest"),
-        }
-        match &self.custom {
-            Some(custom) => {
-                let mut item = Object::new(object.key("custom"));
-                for (name, value) in custom {
-                    item.opt_text(name, value.as_deref());
-                }
-                item.end();
-            }
-            None => object.null("custom"),
-        }
-        object.end();
-    }
-}
-
-/// A column's two members (`isEoas`, `eoasFrom`), left out when the product does not show the
-/// column (`None`).
-fn column_pair(
-    object: &mut Object<'_>,
-    (flag_name, from_name): (&str, &str),
-    flag: Option<Option<bool>>,
-    from: &Option<Option<String>>,
-) {
-    if let Some(flag) = flag {
-        object.opt_flag(flag_name, flag);
-    }
-    if let Some(from) = from {
-        object.opt_text(from_name, from.as_deref());
-    }
 }
 
 const SITE: &str = "https://endoflife.date/";
@@ -339,16 +215,13 @@ fn release(view: &ProductView<'_>, release: &ReleaseView<'_>) -> ApiRelease {
             link: release.link.clone(),
         }),
         custom: (!custom_fields.is_empty()).then(|| {
-            let mut custom: Vec<(String, Option<String>)> = Vec::new();
-            for field in &custom_fields {
-                let value = r.field(&field.name).and_then(|v| v.as_text());
-                match custom.iter_mut().find(|(name, _)| *name == field.name) {
-                    Some(entry) => entry.1 = value,
-                    None => custom.push((field.name.clone(), value)),
-                }
-            }
-            order::sort_by(&mut custom, |a, b| a.0.cmp(&b.0));
-            custom
+            custom_fields
+                .iter()
+                .map(|field| {
+                    let value = r.field(&field.name).and_then(Value::as_text);
+                    (field.name.clone(), value)
+                })
+                .collect()
         }),
     }
 }
@@ -356,8 +229,8 @@ fn release(view: &ProductView<'_>, release: &ReleaseView<'_>) -> ApiRelease {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::{parse, parse_value};
-    use crate::core::{lookup, parse_today, products, view, yaml};
+    use crate::core::parse::parse;
+    use crate::core::{parse_today, products, view};
 
     /// Every product file at hand: the seed and the shared fixtures.
     fn sources() -> Vec<String> {
@@ -375,29 +248,53 @@ mod tests {
     }
 
     #[test]
-    fn json_text_holds_what_serde_serializes() {
-        let sources = sources();
-        assert!(sources.len() > 30);
-        for (i, source) in sources.iter().enumerate() {
-            let product = parse(source).unwrap();
-            for day in ["2019-01-01", "2022-05-01", "2031-12-31"] {
-                let view = view::evaluate(&product, parse_today(day).unwrap());
-                let api = build(&view);
+    fn missing_values_are_null_and_columns_that_are_off_are_left_out() {
+        let today = parse_today("2022-05-01").unwrap();
+        for source in sources() {
+            let product = parse(&source).unwrap();
+            let api = build(&view::evaluate(&product, today));
+            let json = serde_json::to_value(&api).unwrap();
+            assert!(json["category"].is_null() || json["category"].is_string());
+            for release in json["releases"].as_array().unwrap() {
+                let release = release.as_object().unwrap();
+                assert!(release.contains_key("codename"), "{}", api.name);
+                assert!(release.contains_key("latest"), "{}", api.name);
+                assert!(release.contains_key("custom"), "{}", api.name);
                 assert_eq!(
-                    parse_value(&api.to_json()).unwrap(),
-                    parse_value(&yaml::to_string(&api)).unwrap(),
-                    "source {i} on {day}"
+                    release.contains_key("isEoas"),
+                    product.columns.eoas.is_some(),
+                    "{}",
+                    api.name
                 );
-                let versions = view.releases.iter().map(|r| r.release.cycle.clone());
-                for version in versions.chain(["0.0.1".to_owned(), "v\"9\\".to_owned()]) {
-                    let check = lookup::check(&view, &version);
-                    assert_eq!(
-                        parse_value(&check.to_json()).unwrap(),
-                        parse_value(&yaml::to_string(&check)).unwrap(),
-                        "source {i} on {day}, version {version}"
-                    );
-                }
+                assert_eq!(
+                    release.contains_key("eoesFrom"),
+                    product.columns.eoes.is_some(),
+                    "{}",
+                    api.name
+                );
             }
         }
+    }
+
+    #[test]
+    fn custom_values_are_an_object_by_name() {
+        let product = parse(
+            "customFields:\n- name: chrome\n  display: after-release-column\n  label: Chrome\n\
+             releases:\n- releaseCycle: \"1\"\n  chrome: 120\n- releaseCycle: \"2\"\n",
+        )
+        .unwrap();
+        let api = build(&view::evaluate(
+            &product,
+            parse_today("2022-05-01").unwrap(),
+        ));
+        let json = serde_json::to_value(&api).unwrap();
+        assert_eq!(
+            json["releases"][0]["custom"],
+            serde_json::json!({"chrome": "120"})
+        );
+        assert_eq!(
+            json["releases"][1]["custom"],
+            serde_json::json!({"chrome": null})
+        );
     }
 }

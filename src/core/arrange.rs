@@ -4,7 +4,6 @@
 use std::cmp::Ordering;
 
 use super::table::{SortKey, Table};
-use super::text;
 use super::version;
 
 /// Sort direction.
@@ -95,7 +94,7 @@ pub struct Arrangement {
 /// Arranges `table`'s rows for `state`. Old releases are hidden only in the unfiltered,
 /// unsearched view, as on the site.
 pub fn arrange(table: &Table, state: &State) -> Arrangement {
-    let needle = text::lowercase(state.search.trim());
+    let needle = state.search.trim().to_lowercase();
     let default_view = state.filter == Filter::All && needle.is_empty();
     let hideable = if default_view {
         table.rows.iter().filter(|row| row.can_hide).count()
@@ -125,9 +124,7 @@ pub fn arrange(table: &Table, state: &State) -> Arrangement {
                     .and_then(|row| row.cells.get(at))
                     .map(|cell| &cell.sort)
             };
-            super::order::positions(&mut visible, &mut |a, b| {
-                compare(key(a), key(b), *direction)
-            });
+            visible.sort_by(|&a, &b| compare(key(a), key(b), *direction));
         }
     }
     Arrangement {

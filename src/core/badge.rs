@@ -3,7 +3,6 @@
 
 use super::html::escape_into;
 use super::lookup::{Check, Standing};
-use super::number;
 
 /// Badge shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -60,12 +59,7 @@ pub fn svg(check: &Check, style: Style) -> String {
     let (left, right) = (label(check), check.short.clone());
     let lw = (text_width(&left) + 12.0).round();
     let rw = (text_width(&right) + 12.0).round();
-    // Lengths as text through `number` (std's float printing weighs kilobytes of wasm).
-    let length = |x: f64| {
-        let mut out = String::new();
-        number::push(&mut out, x, number::Layout::Display);
-        out
-    };
+    let length = |x: f64| x.to_string();
     let (width, lx, rx_text) = (length(lw + rw), length(lw / 2.0), length(lw + rw / 2.0));
     let (lw, rw) = (length(lw), length(rw));
     let rx = if style == Style::Flat { 3 } else { 0 };

@@ -9,9 +9,10 @@
 //! missing value keeps `Unknown` or `Unavailable`. JSON has the raw values instead: see
 //! [`to_json`].
 
+use serde::Serialize;
+
 use super::api;
 use super::date::{Date, Day};
-use super::json_text;
 use super::table::{self, Cell, Inline};
 use super::view::ProductView;
 use super::wording::English;
@@ -139,108 +140,95 @@ fn formula_like(field: &str) -> bool {
 /// `null`). As in the site's API ([`api::build`], whose values these are), the values of a
 /// column the product does not show are `null`.
 pub fn to_json(view: &ProductView<'_>) -> String {
-    let releases = api::build(view).releases;
-    let mut out = String::from("[");
-    for (i, (r, rv)) in releases.iter().zip(&view.releases).enumerate() {
-        out.push_str(if i == 0 { "\n  {" } else { ",\n  {" });
-        let mut first = true;
-        let mut key = |out: &mut String, name: &str| {
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            json_text::string_into(out, name);
-            out.push(':');
-        };
-        let latest = r.latest.as_ref();
-        let texts = [
-            ("cycle", Some(&r.name)),
-            ("label", Some(&r.label)),
-            ("codename", r.codename.as_ref()),
-            ("releaseDate", r.release_date.as_ref()),
-        ];
-        for (name, value) in texts {
-            key(&mut out, name);
-            json_value_into(&mut out, value.map(|v| Ok(v.as_str())));
-        }
-        let flat = |v: &Option<Option<bool>>| v.flatten();
-        let phases = [
-            ("lts", r.lts_from.as_ref(), Some(r.is_lts)),
-            (
-                "eoas",
-                r.eoas_from.as_ref().and_then(Option::as_ref),
-                flat(&r.is_eoas),
-            ),
-            ("eol", r.eol_from.as_ref(), r.is_eol),
-            (
-                "discontinued",
-                r.discontinued_from.as_ref().and_then(Option::as_ref),
-                flat(&r.is_discontinued),
-            ),
-            (
-                "eoes",
-                r.eoes_from.as_ref().and_then(Option::as_ref),
-                flat(&r.is_eoes),
-            ),
-        ];
-        for (name, date, reached) in phases {
-            key(&mut out, name);
-            let value = date.map(|d| Ok(d.as_str())).or(reached.map(Err));
-            json_value_into(&mut out, value);
-        }
-        let texts = [
-            ("latest", latest.and_then(|l| l.name.as_ref())),
-            ("latestReleaseDate", latest.and_then(|l| l.date.as_ref())),
-            ("link", rv.link.as_ref()),
-        ];
-        for (name, value) in texts {
-            key(&mut out, name);
-            json_value_into(&mut out, value.map(|v| Ok(v.as_str())));
-        }
-        let flags = [
-            ("isLts", Some(r.is_lts)),
-            ("isEoas", flat(&r.is_eoas)),
-            ("isEol", r.is_eol),
-            ("isDiscontinued", flat(&r.is_discontinued)),
-            ("isEoes", flat(&r.is_eoes)),
-            ("isMaintained", Some(r.is_maintained)),
-        ];
-        for (name, value) in flags {
-            key(&mut out, name);
-            json_value_into(&mut out, value.map(Err));
-        }
-        key(&mut out, "custom");
-        json_custom_into(&mut out, r.custom.as_deref());
-        out.push('}');
+    let rows: Vec<String> = api::build(view)
+        .releases
+        .into_iter()
+        .zip(&view.releases)
+        .map(|(r, rv)| {
+            let row = JsonRow {
+                phases: [
+                    Phase::of(&r.lts_from, Some(r.is_lts)),
+                    Phase::of(
+                        r.eoas_from.as_ref().and_then(Option::as_ref),
+                        r.is_eoas.flatten(),
+                    ),
+                    Phase::of(&r.eol_from, r.is_eol),
+                    Phase::of(
+                        r.discontinued_from.as_ref().and_then(Option::as_ref),
+                        r.is_discontinued.flatten(),
+                    ),
+                    Phase::of(
+                        r.eoes_from.as_ref().and_then(Option::as_ref),
+                        r.is_eoes.flatten(),
+                    ),
+                ],
+                latest: r.latest.as_ref().and_then(|l| l.name.clone()),
+                latest_release_date: r.latest.as_ref().and_then(|l| l.date.clone()),
+                link: rv.link.clone(),
+                release: r,
+            };
+            // serde_json writes every value; a row a line keeps diffs of the file readable.
+            serde_json::to_string(&row).unwrap_or_default()
+        })
+        .collect();
+    if rows.is_empty() {
+        return "[]\n".to_owned();
     }
-    out.push_str(if releases.is_empty() { "]\n" } else { "\n]\n" });
-    out
+    ["[\n  ", &rows.join(",\n  "), "\n]\n"].concat()
 }
 
-/// `null`, a string (`Ok`) or a boolean (`Err`).
-fn json_value_into(out: &mut String, value: Option<Result<&str, bool>>) {
-    match value {
-        None => out.push_str("null"),
-        Some(Ok(text)) => json_text::string_into(out, text),
-        Some(Err(b)) => out.push_str(if b { "true" } else { "false" }),
+/// One release of [`to_json`], its keys in order.
+struct JsonRow {
+    release: api::ApiRelease,
+    /// lts, eoas, eol, discontinued, eoes.
+    phases: [Option<Phase>; 5],
+    latest: Option<String>,
+    latest_release_date: Option<String>,
+    link: Option<String>,
+}
+
+/// A phase as the file gives it: a date, or whether it is reached.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Phase {
+    Date(String),
+    Reached(bool),
+}
+
+impl Phase {
+    fn of<'a>(date: impl Into<Option<&'a String>>, reached: Option<bool>) -> Option<Phase> {
+        let date = date.into().cloned();
+        date.map(Phase::Date).or(reached.map(Phase::Reached))
     }
 }
 
-fn json_custom_into(out: &mut String, custom: Option<&[(String, Option<String>)]>) {
-    let Some(custom) = custom else {
-        out.push_str("null");
-        return;
-    };
-    out.push('{');
-    for (i, (name, value)) in custom.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json_text::string_into(out, name);
-        out.push(':');
-        json_value_into(out, value.as_deref().map(Ok));
+impl Serialize for JsonRow {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let r = &self.release;
+        let [lts, eoas, eol, discontinued, eoes] = &self.phases;
+        let mut map = serializer.serialize_map(Some(19))?;
+        map.serialize_entry("cycle", &r.name)?;
+        map.serialize_entry("label", &r.label)?;
+        map.serialize_entry("codename", &r.codename)?;
+        map.serialize_entry("releaseDate", &r.release_date)?;
+        map.serialize_entry("lts", lts)?;
+        map.serialize_entry("eoas", eoas)?;
+        map.serialize_entry("eol", eol)?;
+        map.serialize_entry("discontinued", discontinued)?;
+        map.serialize_entry("eoes", eoes)?;
+        map.serialize_entry("latest", &self.latest)?;
+        map.serialize_entry("latestReleaseDate", &self.latest_release_date)?;
+        map.serialize_entry("link", &self.link)?;
+        map.serialize_entry("isLts", &r.is_lts)?;
+        map.serialize_entry("isEoas", &r.is_eoas.flatten())?;
+        map.serialize_entry("isEol", &r.is_eol)?;
+        map.serialize_entry("isDiscontinued", &r.is_discontinued.flatten())?;
+        map.serialize_entry("isEoes", &r.is_eoes.flatten())?;
+        map.serialize_entry("isMaintained", &r.is_maintained)?;
+        map.serialize_entry("custom", &r.custom)?;
+        map.end()
     }
-    out.push('}');
 }
 
 /// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active
@@ -750,9 +738,16 @@ mod tests {
 
     #[test]
     fn json_strings_escape_quotes_backslashes_and_controls() {
-        let mut out = String::new();
-        json_text::string_into(&mut out, "a\"b\\c\nd\re\tf\u{1}g\u{1f}h\u{e9}");
-        assert_eq!(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001Fh\u{e9}\"");
+        let product =
+            parse("releases:\n- releaseCycle: \"a\\\"b\\\\c\\nd\\u0001\u{e9}\"\n").unwrap();
+        let json = to_json(&view::evaluate(
+            &product,
+            parse_today("2022-05-01").unwrap(),
+        ));
+        assert!(
+            json.starts_with("[\n  {\"cycle\":\"a\\\"b\\\\c\\nd\\u0001\u{e9}\","),
+            "{json}"
+        );
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn api_v1(value: Value) -> Result<Product, Error> {
         Some(Value::List(tags)) => tags.iter().filter_map(Value::as_text).collect(),
         _ => category.iter().cloned().collect(),
     };
-    super::order::sort_by(&mut tags, String::cmp);
+    tags.sort();
     let icon_slug = text(&links, "icon").and_then(|url| {
         let name = url.rsplit('/').next()?;
         Some(name.strip_suffix(".svg").unwrap_or(name).to_owned())
@@ -441,35 +441,18 @@ mod tests {
             .is_syntax_error());
     }
 
-    /// Minimal JSON writer for the test (serde_json is not a dependency).
     fn to_json<T: serde::Serialize>(value: &T) -> String {
-        let value = serde_yaml_value(value);
-        json(&value)
+        serde_json::to_string(value).unwrap()
     }
 
-    fn serde_yaml_value<T: serde::Serialize>(value: &T) -> Value {
-        // Serialize through the YAML writer, then read back as our Value tree.
-        let text = super::super::yaml::to_string(value);
-        parse::parse_value(&text).unwrap()
-    }
-
-    fn json(value: &Value) -> String {
-        match value {
-            Value::Null => "null".into(),
-            Value::Bool(b) => b.to_string(),
-            Value::Number(n) => n.clone(),
-            Value::Text(t) => format!("{t:?}"),
-            Value::List(items) => {
-                format!("[{}]", items.iter().map(json).collect::<Vec<_>>().join(","))
-            }
-            Value::Map(entries) => format!(
-                "{{{}}}",
-                entries
-                    .iter()
-                    .map(|(k, v)| format!("{k:?}:{}", json(v)))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            ),
-        }
+    #[test]
+    fn a_key_given_twice_keeps_its_last_value_as_json_parse_does() {
+        let p = read(
+            r#"{"name": "first", "name": "last", "releases": [{"name": "1", "releaseDate": "2020-01-01", "releaseDate": "2021-01-01"}]}"#,
+            Format::Auto,
+        )
+        .unwrap();
+        assert_eq!(p.id, "last");
+        assert_eq!(p.releases[0].release_date, Date::parse("2021-01-01").ok());
     }
 }

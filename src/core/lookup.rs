@@ -4,9 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::json_text::Object;
 use super::status::Phase;
-use super::text;
 use super::version;
 use super::view::{ProductView, ReleaseView};
 use super::wording;
@@ -94,54 +92,6 @@ pub struct Check {
     pub short: String,
 }
 
-impl Check {
-    /// JSON text of the check, as serde serializes it (members in field order, `null` for
-    /// none): what `checkVersion` hands to `JSON.parse`.
-    pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut object = Object::new(&mut out);
-        object.text("product", &self.product);
-        object.text("version", &self.version);
-        object.flag("found", self.found);
-        object.opt_text("cycle", self.cycle.as_deref());
-        object.opt_text("label", self.label.as_deref());
-        object.text("status", self.status.as_str());
-        object.opt_flag("isEol", self.is_eol);
-        object.opt_text("eolFrom", self.eol_from.as_deref());
-        object.opt_flag("isEoas", self.is_eoas);
-        object.opt_text("eoasFrom", self.eoas_from.as_deref());
-        object.opt_flag("isEoes", self.is_eoes);
-        object.opt_text("eoesFrom", self.eoes_from.as_deref());
-        object.flag("isMaintained", self.is_maintained);
-        let days = object.key("daysLeft");
-        match self.days_left {
-            Some(days_left) => days.push_str(&days_left.to_string()),
-            None => days.push_str("null"),
-        }
-        object.opt_text("latest", self.latest.as_deref());
-        object.flag("isLatest", self.is_latest);
-        for (name, upgrade) in [
-            ("upgrade", &self.upgrade),
-            ("upgradeLts", &self.upgrade_lts),
-        ] {
-            match upgrade {
-                Some(upgrade) => {
-                    let mut item = Object::new(object.key(name));
-                    item.text("cycle", &upgrade.cycle);
-                    item.opt_text("latest", upgrade.latest.as_deref());
-                    item.end();
-                }
-                None => object.null(name),
-            }
-        }
-        object.texts("nearest", &self.nearest);
-        object.text("message", &self.message);
-        object.text("short", &self.short);
-        object.end();
-        out
-    }
-}
-
 /// Finds the cycle of `version`: the longest cycle that is a prefix of it on a version boundary
 /// (so `1.1` does not match `1.12.4`), then a codename, then an exact `latest` match.
 pub fn find<'v, 'a>(view: &'v ProductView<'a>, version: &str) -> Option<&'v ReleaseView<'a>> {
@@ -172,7 +122,7 @@ pub fn find<'v, 'a>(view: &'v ProductView<'a>, version: &str) -> Option<&'v Rele
 
 /// Lower case, trimmed, without a leading `v`.
 fn normalise(version: &str) -> String {
-    let v = text::lowercase(version.trim());
+    let v = version.trim().to_lowercase();
     match v.strip_prefix('v') {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_owned(),
         _ => v,
@@ -212,12 +162,7 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
                 "{} is not a known {} release; the nearest are {}",
                 version.trim(),
                 product.title,
-                // As &str: the one `join` compiled into the wasm.
-                nearest
-                    .iter()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                nearest.join(" and ")
             )
         };
         return Check {
@@ -348,10 +293,11 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
 }
 
 fn lower(text: &str) -> String {
-    let first = text::first_char_end(text);
-    let mut out = text::lowercase(text::upto(text, first));
-    out.push_str(text::from(text, first));
-    out
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn upgrade(release: &ReleaseView<'_>) -> Upgrade {
@@ -370,9 +316,7 @@ fn nearest(view: &ProductView<'_>, version: &str) -> Vec<String> {
         .iter()
         .map(|r| r.release.cycle.as_str())
         .collect();
-    super::order::sort_by(&mut cycles, |a, b| {
-        version::compare(&normalise(a), &normalise(b))
-    });
+    cycles.sort_by(|a, b| version::compare(&normalise(a), &normalise(b)));
     let split = cycles
         .iter()
         .position(|c| version::compare(&normalise(c), &wanted).is_gt())

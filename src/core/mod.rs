@@ -16,14 +16,11 @@ pub mod export;
 pub mod frontmatter;
 pub mod html;
 pub mod json;
-pub mod json_text;
 pub mod lookup;
 pub mod markdown;
 #[cfg(feature = "timeline")]
 pub mod markup;
 pub mod model;
-pub mod number;
-pub mod order;
 pub mod parse;
 pub mod products;
 pub mod status;
@@ -50,20 +47,15 @@ pub fn check_size(len: usize, limit: usize) -> Result<(), Error> {
     if len <= limit {
         return Ok(());
     }
-    // Megabytes to one decimal, in integers (std's float printing weighs kilobytes of wasm).
-    let mb = |bytes: usize| {
-        let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
-        let mut text = (tenths / 10).to_string();
-        text.push('.');
-        text.push_str(&(tenths % 10).to_string());
-        text
-    };
-    let mut message = String::from("the input is ");
-    message.push_str(&mb(len));
-    message.push_str(" MB, more than the ");
-    message.push_str(&mb(limit));
-    message.push_str(" MB limit (the `maxInputBytes` option raises it)");
-    Err(Error::content(message, None))
+    let mb = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    Err(Error::content(
+        format!(
+            "the input is {:.1} MB, more than the {:.1} MB limit (the `maxInputBytes` option raises it)",
+            mb(len),
+            mb(limit)
+        ),
+        None,
+    ))
 }
 
 /// Decodes a file's bytes as UTF-8, saying where the first bad byte is.
@@ -88,7 +80,7 @@ pub fn parse_today(text: &str) -> Result<Day, Error> {
     match Date::parse(text) {
         Ok(date) if !date.is_month() && text.trim().len() <= 10 => Ok(date.first_day()),
         _ => Err(Error::option(format!(
-            "the `today` option must be a date written YYYY-MM-DD, found `{text}`"
+            "the option `today` must be a date written YYYY-MM-DD, found {text:?}"
         ))),
     }
 }

@@ -1,11 +1,16 @@
 //! Reads a product file, in the 2022 schema or the current one, into the normalised [`Product`].
 //!
-//! The YAML reader gives a tree of nodes that know where they start (so an error points at the
-//! value that is wrong); the functions here map 2022 fields onto current ones as they go: `release` → `releaseDate`, `support` → `eoas`
-//! and `extendedSupport` → `eoes` (booleans inverted), `releaseColumn` → the Latest column,
-//! `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
+//! The visitors here stream through the YAML with serde (so an error points at the value that is
+//! wrong) and map 2022 fields onto current ones as they go: `release` → `releaseDate`, `support`
+//! → `eoas` and `extendedSupport` → `eoes` (booleans inverted), `releaseColumn` → the Latest
+//! column, `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
+//! A key given twice keeps its last value, as the site's Ruby and `JSON.parse` do.
 
 use std::cmp::Ordering;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
@@ -13,10 +18,9 @@ use super::frontmatter;
 use super::model::{
     headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
 };
-use super::order;
 use super::text;
 use super::version;
-use super::yaml::{self, Kind, Node, Scalar, Tag};
+use super::yaml;
 
 /// The LTS label when a product names none.
 pub const DEFAULT_LTS_LABEL: &str = "<abbr title=\"Long Term Support\">LTS</abbr>";
@@ -33,90 +37,120 @@ pub fn parse(source: &str) -> Result<Product, Error> {
             }),
         ));
     }
-    let node = yaml::read(parts.yaml, parts.yaml_line)?;
-    let raw = read_product(&node)?;
+    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductVisitor)?;
     Ok(normalise(raw, parts.body))
 }
 
 /// Reads any YAML or JSON text into a [`Value`] tree.
 pub fn parse_value(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    value(&yaml::read(text, 1)?, "the document")
+    yaml::read(text, 1, field::<Value>("the document"))
 }
 
 // ---------------------------------------------------------------------------------------------
-// Values: any node reads into a `Value`, then a field's type takes it from there. Type errors are
-// worded as serde worded them for serde_yaml: "expected ..., found integer `5`".
+// Values: one visitor reads any YAML value into `Value`, then a field's type takes it from there,
+// while serde_yaml still knows where the value is.
 
 /// How a field's value is taken from what the file holds; `Err` is the message for the author.
 trait FromValue: Sized {
     fn from_value(value: Value, field: &str) -> Result<Self, String>;
 }
 
-/// Reads `node` as field `name` of type `T`, failing at the node's place.
-fn field<T: FromValue>(node: &Node, name: &str) -> Result<T, Error> {
-    T::from_value(value(node, name)?, name)
-        .map_err(|message| Error::content(message, Some(node.at)))
+/// Reads one field's value as `T`, failing at the value's own place.
+struct Field<'a, T> {
+    name: &'a str,
+    kind: PhantomData<T>,
 }
 
-/// Reads any node into a [`Value`]; `name` is the field, for messages.
-fn value(node: &Node, name: &str) -> Result<Value, Error> {
-    if node.tag == Tag::Local {
-        return Err(mismatch(node, &format!("a value for `{name}`")));
+fn field<T>(name: &str) -> Field<'_, T> {
+    Field {
+        name,
+        kind: PhantomData,
     }
-    Ok(match &node.kind {
-        Kind::Scalar(..) => match node.scalar() {
-            Some(Scalar::Null) | None => Value::Null,
-            Some(Scalar::Bool(b)) => Value::Bool(b),
-            Some(Scalar::Int(text)) => Value::Number(text),
-            Some(Scalar::Float { debug, .. }) => Value::Number(debug),
-            Some(Scalar::Str(text)) => Value::Text(text.to_owned()),
-            Some(Scalar::Invalid(..)) => {
-                return Err(mismatch(node, &format!("a value for `{name}`")))
-            }
-        },
-        Kind::Seq(items) => Value::List(
-            items
-                .iter()
-                .map(|item| value(item, name))
-                .collect::<Result<_, _>>()?,
-        ),
-        Kind::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(key, item)| Ok((key_text(value(key, name)?), value(item, name)?)))
-                .collect::<Result<_, Error>>()?,
-        ),
-        Kind::Empty => Value::Null,
-    })
 }
 
-/// "expected `expected`, found <what the node is>", in serde's words, at the node's place.
-fn mismatch(node: &Node, expected: &str) -> Error {
-    let mut expected = expected;
-    let found = if node.tag == Tag::Local {
-        "enum".to_owned()
-    } else {
-        match &node.kind {
-            Kind::Scalar(..) => match node.scalar() {
-                Some(Scalar::Null) | None => "nothing".to_owned(),
-                Some(Scalar::Bool(b)) => format!("boolean `{b}`"),
-                Some(Scalar::Int(text)) => format!("integer `{text}`"),
-                Some(Scalar::Float { display, .. }) => format!("floating point `{display}`"),
-                Some(Scalar::Str(text)) => ["string ", &text::quoted(text)].concat(),
-                Some(Scalar::Invalid(tag_expected, found)) => {
-                    if let Some(tag_expected) = tag_expected {
-                        expected = tag_expected;
-                    }
-                    found
-                }
-            },
-            Kind::Seq(_) => "sequence".to_owned(),
-            Kind::Map(_) => "map".to_owned(),
-            Kind::Empty => "Option value".to_owned(),
+impl<'de, T: FromValue> DeserializeSeed<'de> for Field<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a value for `{}`", self.name)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        self.finish(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.finish(Value::Number(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.finish(Value::Number(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        self.finish(Value::Number(format!("{v:?}")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.finish(Value::Text(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        self.finish(Value::Text(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.finish(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        self.finish(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(field::<Value>(self.name))? {
+            items.push(item);
         }
-    };
-    Error::content(format!("expected {expected}, found {found}"), Some(node.at))
+        self.finish(Value::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut entries: Vec<(String, Value)> = Vec::new();
+        while let Some(key) = map.next_key_seed(field::<Value>(self.name))? {
+            let value = map.next_value_seed(field::<Value>(self.name))?;
+            set(&mut entries, key_text(key), value);
+        }
+        self.finish(Value::Map(entries))
+    }
+}
+
+impl<T: FromValue> Field<'_, T> {
+    fn finish<E: de::Error>(self, value: Value) -> Result<T, E> {
+        T::from_value(value, self.name).map_err(yaml::invalid)
+    }
+}
+
+/// Sets `key` to `value`: a key given again keeps its first place and takes the last value, as
+/// `JSON.parse` does.
+fn set(entries: &mut Vec<(String, Value)>, key: String, value: Value) {
+    match entries.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, old)) => *old = value,
+        None => entries.push((key, value)),
+    }
 }
 
 fn key_text(key: Value) -> String {
@@ -137,6 +171,12 @@ fn describe(value: &Value) -> String {
         Value::Text(t) => format!("`{t}`"),
         Value::List(_) => "a list".to_owned(),
         Value::Map(_) => "a mapping (`key: value` lines)".to_owned(),
+    }
+}
+
+impl FromValue for Value {
+    fn from_value(value: Value, _field: &str) -> Result<Self, String> {
+        Ok(value)
     }
 }
 
@@ -381,169 +421,198 @@ struct RawProduct {
 
 const PRODUCT: &str = "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line";
 
-/// The entries of a mapping node, or the type error for `expected`.
-fn entries<'n>(node: &'n Node, expected: &str) -> Result<&'n [(Node, Node)], Error> {
-    match &node.kind {
-        Kind::Map(entries) if node.tag != Tag::Local => Ok(entries),
-        _ => Err(mismatch(node, expected)),
-    }
-}
-
 /// The product fields of the front matter.
-fn read_product(node: &Node) -> Result<RawProduct, Error> {
-    let mut raw = RawProduct::default();
-    for (key, node) in entries(node, PRODUCT)? {
-        let key = key_text(value(key, "key")?);
-        let name = key.as_str();
-        match name {
-            "title" => raw.title = field(node, name)?,
-            "permalink" => raw.permalink = field(node, name)?,
-            "category" => raw.category = field(node, name)?,
-            "tags" => raw.tags = field::<Tags>(node, name)?.0,
-            "iconSlug" => raw.icon_slug = field(node, name)?,
-            "versionCommand" => raw.version_command = field(node, name)?,
-            "command" => raw.command = field(node, name)?,
-            "releasePolicyLink" => raw.release_policy_link = field(node, name)?,
-            "releaseImage" => raw.release_image = field(node, name)?,
-            "changelogTemplate" => raw.changelog_template = field(node, name)?,
-            "releaseLabel" => raw.release_label = field(node, name)?,
-            "LTSLabel" => raw.lts_label = field(node, name)?,
-            "releaseDateColumn" => raw.release_date_column = Some(field(node, name)?),
-            "discontinuedColumn" => raw.discontinued_column = Some(field(node, name)?),
-            "eoasColumn" => raw.eoas_column = Some(field(node, name)?),
-            "activeSupportColumn" => raw.active_support_column = Some(field(node, name)?),
-            "eolColumn" => raw.eol_column = Some(field(node, name)?),
-            "eoesColumn" => raw.eoes_column = Some(field(node, name)?),
-            "extendedSupportColumn" => raw.extended_support_column = Some(field(node, name)?),
-            "latestColumn" => raw.latest_column = Some(field(node, name)?),
-            "releaseColumn" => raw.release_column = Some(field(node, name)?),
-            "customFields" => {
-                let CustomFields(fields, warnings) = field(node, name)?;
-                raw.custom_fields = fields;
-                raw.warnings.extend(warnings);
-            }
-            "sortReleasesBy" => raw.sort_releases_by = field(node, name)?,
-            "alternate_urls" => {
-                let Texts(urls) = field(node, name)?;
-                raw.aliases = urls
-                    .iter()
-                    .map(|url| url.trim_matches('/').to_owned())
-                    .collect();
-            }
-            "identifiers" => raw.identifiers = field::<Identifiers>(node, name)?.0,
-            "releases" => raw.releases = read_releases(node)?,
-            _ => {
-                let value = value(node, name)?;
-                raw.extra.push((key, value));
-            }
-        }
+struct ProductVisitor;
+
+impl<'de> DeserializeSeed<'de> for ProductVisitor {
+    type Value = RawProduct;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawProduct, D::Error> {
+        deserializer.deserialize_any(self)
     }
-    Ok(raw)
 }
 
-/// The releases, each release cycle once; nothing (`releases:`) is none.
-fn read_releases(node: &Node) -> Result<Vec<Release>, Error> {
-    const EXPECTED: &str = "`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)";
-    let items = match &node.kind {
-        _ if node.tag == Tag::Local => return Err(mismatch(node, EXPECTED)),
-        Kind::Seq(items) => items,
-        Kind::Scalar(..) if node.scalar() == Some(Scalar::Null) => return Ok(Vec::new()),
-        _ => return Err(mismatch(node, EXPECTED)),
-    };
-    let mut releases: Vec<Release> = Vec::with_capacity(items.len());
-    for item in items {
-        let number = releases.len() + 1;
-        match read_release(item, number) {
-            Ok(release) => releases.push(release),
-            // A repeated cycle before this release is the first thing wrong in the file.
-            Err(err) => return Err(repeated_cycle(&releases, node).unwrap_or(err)),
-        }
+impl<'de> Visitor<'de> for ProductVisitor {
+    type Value = RawProduct;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(PRODUCT)
     }
-    repeated_cycle(&releases, node).map_or(Ok(releases), Err)
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProduct, A::Error> {
+        let mut raw = RawProduct::default();
+        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+            let key = key_text(key);
+            let name = key.as_str();
+            match name {
+                "title" => raw.title = next(&mut map, name)?,
+                "permalink" => raw.permalink = next(&mut map, name)?,
+                "category" => raw.category = next(&mut map, name)?,
+                "tags" => raw.tags = next::<_, Tags>(&mut map, name)?.0,
+                "iconSlug" => raw.icon_slug = next(&mut map, name)?,
+                "versionCommand" => raw.version_command = next(&mut map, name)?,
+                "command" => raw.command = next(&mut map, name)?,
+                "releasePolicyLink" => raw.release_policy_link = next(&mut map, name)?,
+                "releaseImage" => raw.release_image = next(&mut map, name)?,
+                "changelogTemplate" => raw.changelog_template = next(&mut map, name)?,
+                "releaseLabel" => raw.release_label = next(&mut map, name)?,
+                "LTSLabel" => raw.lts_label = next(&mut map, name)?,
+                "releaseDateColumn" => raw.release_date_column = Some(next(&mut map, name)?),
+                "discontinuedColumn" => raw.discontinued_column = Some(next(&mut map, name)?),
+                "eoasColumn" => raw.eoas_column = Some(next(&mut map, name)?),
+                "activeSupportColumn" => raw.active_support_column = Some(next(&mut map, name)?),
+                "eolColumn" => raw.eol_column = Some(next(&mut map, name)?),
+                "eoesColumn" => raw.eoes_column = Some(next(&mut map, name)?),
+                "extendedSupportColumn" => {
+                    raw.extended_support_column = Some(next(&mut map, name)?)
+                }
+                "latestColumn" => raw.latest_column = Some(next(&mut map, name)?),
+                "releaseColumn" => raw.release_column = Some(next(&mut map, name)?),
+                "customFields" => {
+                    let CustomFields(fields, warnings) = next(&mut map, name)?;
+                    raw.custom_fields = fields;
+                    raw.warnings.extend(warnings);
+                }
+                "sortReleasesBy" => raw.sort_releases_by = next(&mut map, name)?,
+                "alternate_urls" => {
+                    let Texts(urls) = next(&mut map, name)?;
+                    raw.aliases = urls
+                        .iter()
+                        .map(|url| url.trim_matches('/').to_owned())
+                        .collect();
+                }
+                "identifiers" => raw.identifiers = next::<_, Identifiers>(&mut map, name)?.0,
+                "releases" => raw.releases = map.next_value_seed(ReleasesVisitor)?,
+                _ => {
+                    let value = next(&mut map, name)?;
+                    set(&mut raw.extra, key, value);
+                }
+            }
+        }
+        Ok(raw)
+    }
 }
 
-/// The first release (in file order) whose cycle an earlier release has, as an error; found by
-/// sorting positions (a `HashMap` would add its code to the wasm).
-fn repeated_cycle(releases: &[Release], node: &Node) -> Option<Error> {
-    let cycle = |at: usize| releases.get(at).map(|r| r.cycle.as_str());
-    let mut by_cycle: Vec<usize> = (0..releases.len()).collect();
-    order::positions(&mut by_cycle, &mut |a, b| cycle(a).cmp(&cycle(b)));
-    // Stable: within a run of one cycle, positions stay in file order.
-    let (first, second) = by_cycle
-        .windows(2)
-        .filter_map(|pair| match pair {
-            &[a, b] if cycle(a) == cycle(b) => Some((a, b)),
-            _ => None,
-        })
-        .min_by_key(|&(_, b)| b)?;
-    let mut message = String::from("release cycle `");
-    message.push_str(cycle(second).unwrap_or_default());
-    message.push_str("` appears twice (releases ");
-    message.push_str(&(first + 1).to_string());
-    message.push_str(" and ");
-    message.push_str(&(second + 1).to_string());
-    message.push_str("): each `releaseCycle` must be unique");
-    Some(Error::content(message, Some(node.at)))
+/// The value of the entry `name` whose key was just read, as `T`.
+fn next<'de, A: MapAccess<'de>, T: FromValue>(map: &mut A, name: &str) -> Result<T, A::Error> {
+    map.next_value_seed(field(name))
+}
+
+/// The releases; nothing (`releases:`) is none.
+struct ReleasesVisitor;
+
+impl<'de> DeserializeSeed<'de> for ReleasesVisitor {
+    type Value = Vec<Release>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Release>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReleasesVisitor {
+    type Value = Vec<Release>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`releases` to be a list of releases (`- releaseCycle: \"1.2\"`)")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<Release>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<Release>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Release>, A::Error> {
+        let mut releases = Vec::new();
+        while let Some(release) = seq.next_element_seed(ReleaseVisitor {
+            number: releases.len() + 1,
+        })? {
+            releases.push(release);
+        }
+        Ok(releases)
+    }
 }
 
 /// Release number `number`.
-fn read_release(node: &Node, number: usize) -> Result<Release, Error> {
-    let expected =
-        format!("release {number} to be a mapping of fields (`releaseCycle:`, `eol:`...)");
-    let mut release = Release::new(String::new());
-    let mut cycle = None;
-    let mut release_date_2022 = None;
-    let (mut support, mut extended_support) = (None, None);
-    for (key, node) in entries(node, &expected)? {
-        let key = key_text(value(key, "key")?);
-        let name = key.as_str();
-        match name {
-            "releaseCycle" => cycle = field::<Option<String>>(node, name)?,
-            "releaseLabel" => release.label_template = field(node, name)?,
-            "codename" => release.codename = field(node, name)?,
-            "releaseDate" => release.release_date = field(node, name)?,
-            "release" => release_date_2022 = field(node, name)?,
-            "eoas" => release.eoas = field(node, name)?,
-            "support" => support = Some(field::<Milestone>(node, name)?),
-            "eol" => release.eol = field(node, name)?,
-            "discontinued" => release.discontinued = field(node, name)?,
-            "eoes" => release.eoes = field(node, name)?,
-            "extendedSupport" => extended_support = Some(field::<Milestone>(node, name)?),
-            "lts" => release.lts = field(node, name)?,
-            "latest" => release.latest = field(node, name)?,
-            "latestReleaseDate" => release.latest_release_date = field(node, name)?,
-            "link" => {
-                release.link = match field::<Option<String>>(node, name)? {
-                    Some(link) => Link::Given(link),
-                    None => Link::None,
+struct ReleaseVisitor {
+    number: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ReleaseVisitor {
+    type Value = Release;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Release, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ReleaseVisitor {
+    type Value = Release;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "release {} to be a mapping of fields (`releaseCycle:`, `eol:`...)",
+            self.number
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Release, A::Error> {
+        let mut release = Release::new(String::new());
+        let mut cycle = None;
+        let mut release_date_2022 = None;
+        let (mut support, mut extended_support) = (None, None);
+        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+            let key = key_text(key);
+            let name = key.as_str();
+            match name {
+                "releaseCycle" => cycle = next(&mut map, name)?,
+                "releaseLabel" => release.label_template = next(&mut map, name)?,
+                "codename" => release.codename = next(&mut map, name)?,
+                "releaseDate" => release.release_date = next(&mut map, name)?,
+                "release" => release_date_2022 = next(&mut map, name)?,
+                "eoas" => release.eoas = next(&mut map, name)?,
+                "support" => support = Some(next::<_, Milestone>(&mut map, name)?),
+                "eol" => release.eol = next(&mut map, name)?,
+                "discontinued" => release.discontinued = next(&mut map, name)?,
+                "eoes" => release.eoes = next(&mut map, name)?,
+                "extendedSupport" => extended_support = Some(next::<_, Milestone>(&mut map, name)?),
+                "lts" => release.lts = next(&mut map, name)?,
+                "latest" => release.latest = next(&mut map, name)?,
+                "latestReleaseDate" => release.latest_release_date = next(&mut map, name)?,
+                "link" => {
+                    release.link = match next::<_, Option<String>>(&mut map, name)? {
+                        Some(link) => Link::Given(link),
+                        None => Link::None,
+                    }
+                }
+                _ => {
+                    let value = next(&mut map, name)?;
+                    set(&mut release.fields, key, value);
                 }
             }
-            _ => {
-                let value = value(node, name)?;
-                release.fields.push((key, value));
-            }
         }
+        let Some(cycle) = cycle.filter(|c: &String| !c.trim().is_empty()) else {
+            return Err(yaml::invalid(format_args!(
+                "release {} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`",
+                self.number
+            )));
+        };
+        release.cycle = cycle;
+        if release.release_date.is_none() {
+            release.release_date = release_date_2022;
+        }
+        // 2022: `support: true` meant "still supported", the opposite of `eoas: true`.
+        if let (Milestone::Absent, Some(support)) = (release.eoas, support) {
+            release.eoas = invert(support);
+        }
+        if let (Milestone::Absent, Some(extended)) = (release.eoes, extended_support) {
+            release.eoes = invert(extended);
+        }
+        Ok(release)
     }
-    let Some(cycle) = cycle.filter(|c| !c.trim().is_empty()) else {
-        return Err(Error::content(
-            format!(
-                "release {number} has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"
-            ),
-            Some(node.at),
-        ));
-    };
-    release.cycle = cycle;
-    if release.release_date.is_none() {
-        release.release_date = release_date_2022;
-    }
-    // 2022: `support: true` meant "still supported", the opposite of `eoas: true`.
-    if let (Milestone::Absent, Some(support)) = (release.eoas, support) {
-        release.eoas = invert(support);
-    }
-    if let (Milestone::Absent, Some(extended)) = (release.eoes, extended_support) {
-        release.eoes = invert(extended);
-    }
-    Ok(release)
 }
 
 fn invert(milestone: Milestone) -> Milestone {
@@ -551,6 +620,41 @@ fn invert(milestone: Milestone) -> Milestone {
         Milestone::Bool(b) => Milestone::Bool(!b),
         other => other,
     }
+}
+
+/// Release cycles that more than one release has: the site renders every row, so they stay, with
+/// a warning for each repeat, in file order.
+fn repeated_cycle_warnings(releases: &[Release]) -> Vec<Warning> {
+    let mut by_cycle: Vec<(&str, usize)> = releases
+        .iter()
+        .enumerate()
+        .map(|(index, release)| (release.cycle.as_str(), index))
+        .collect();
+    by_cycle.sort_unstable();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    let mut first = None;
+    for pair in by_cycle.windows(2) {
+        if let [(a, a_index), (b, b_index)] = pair {
+            if a == b {
+                let first = *first.get_or_insert(*a_index);
+                repeats.push((first, *b_index));
+            } else {
+                first = None;
+            }
+        }
+    }
+    repeats.sort_unstable_by_key(|&(_, again)| again);
+    repeats
+        .into_iter()
+        .map(|(first, again)| {
+            let cycle = releases.get(again).map_or("", |r| r.cycle.as_str());
+            Warning::new(format!(
+                "release cycle `{cycle}` appears more than once (releases {} and {}): every row is shown, and a version matches the first",
+                first + 1,
+                again + 1
+            ))
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -570,7 +674,7 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
     if let Some(category) = &raw.category {
         tags.push(category.clone());
     }
-    super::order::sort_by(&mut tags, String::cmp);
+    tags.sort();
     let columns = Columns {
         release_date: column(raw.release_date_column, headers::RELEASE_DATE, true),
         discontinued: column(raw.discontinued_column, headers::DISCONTINUED, false),
@@ -593,6 +697,7 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
         ),
     };
     let mut releases = raw.releases;
+    warnings.extend(repeated_cycle_warnings(&releases));
     if let Some(by) = raw.sort_releases_by.as_deref() {
         sort_releases(&mut releases, by);
     }
@@ -755,7 +860,7 @@ fn slug(title: &str) -> String {
             slug.push('-');
         }
     }
-    text::lowercase(slug.trim_end_matches('-'))
+    slug.trim_end_matches('-').to_lowercase()
 }
 
 /// What a release is sorted by under a 2022 `sortReleasesBy`.
@@ -784,10 +889,8 @@ fn sort_key(release: &Release, by: &str) -> SortKey {
 }
 
 /// Sorts newest first by `by`, version-aware for text, stable, releases without a value last.
-fn sort_releases(releases: &mut Vec<Release>, by: &str) {
-    super::order::sort_by_cached_key(releases, |release| {
-        std::cmp::Reverse(OrderedKey(sort_key(release, by)))
-    });
+fn sort_releases(releases: &mut [Release], by: &str) {
+    releases.sort_by_cached_key(|release| std::cmp::Reverse(OrderedKey(sort_key(release, by))));
 }
 
 #[derive(PartialEq, Eq)]
@@ -830,19 +933,83 @@ mod tests {
     }
 
     #[test]
-    fn a_repeated_release_cycle_is_the_first_error_in_file_order() {
-        let releases = "releases:\n- releaseCycle: b\n- releaseCycle: a\n- releaseCycle: c\n- releaseCycle: a\n- releaseCycle: b\n";
+    fn a_repeated_release_cycle_keeps_every_row_with_a_warning() {
+        let p = product(
+            "releases:\n- releaseCycle: b\n- releaseCycle: a\n  eol: 2020-01-01\n- releaseCycle: c\n\
+             - releaseCycle: a\n  eol: 2021-01-01\n- releaseCycle: b\n- releaseCycle: a\n",
+        );
+        let cycles: Vec<_> = p.releases.iter().map(|r| r.cycle.as_str()).collect();
+        assert_eq!(cycles, ["b", "a", "c", "a", "b", "a"]);
+        let warnings: Vec<_> = p.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
-            error_text(releases),
-            "line 2, column 1: release cycle `a` appears twice (releases 2 and 4): each `releaseCycle` must be unique"
+            warnings,
+            [
+                "release cycle `a` appears more than once (releases 2 and 4): every row is shown, and a version matches the first",
+                "release cycle `b` appears more than once (releases 1 and 5): every row is shown, and a version matches the first",
+                "release cycle `a` appears more than once (releases 2 and 6): every row is shown, and a version matches the first",
+            ]
         );
-        // A repeat before a release that cannot be read is reported first; one after it is not.
-        let bad = "- releaseCycle: d\n  eol: soon\n";
-        assert_eq!(error_text(&[releases, bad].concat()), error_text(releases));
-        let unique = "releases:\n- releaseCycle: x\n";
-        assert!(
-            error_text(&[unique, bad, "- releaseCycle: x\n"].concat()).contains("`eol` must be")
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_its_last_value() {
+        let p = product("title: First\ntitle: Last\nreleases:\n- releaseCycle: a\n  eol: true\n  eol: 2020-01-01\n  x: 1\n  x: 2\n");
+        assert_eq!(p.title, "Last");
+        assert_eq!(
+            p.releases[0].eol,
+            Milestone::Date(Date::parse("2020-01-01").unwrap())
         );
+        assert_eq!(
+            p.releases[0].fields,
+            [("x".to_owned(), Value::Number("2".into()))]
+        );
+    }
+
+    #[test]
+    fn floats_keep_every_digit_that_tells_them_apart() {
+        for written in [
+            "0.30000000000000004",
+            "1.2345678901234567",
+            "2.2250738585072014e-308",
+            "5e-324",
+            "1.7976931348623157e308",
+        ] {
+            let value = parse_value(&format!("x: {written}")).unwrap();
+            let expected: f64 = written.parse().unwrap();
+            let Value::Map(entries) = value else { panic!() };
+            let Value::Number(text) = &entries[0].1 else {
+                panic!("{entries:?}")
+            };
+            assert_eq!(
+                text.parse::<f64>().unwrap().to_bits(),
+                expected.to_bits(),
+                "{written} read as {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_explicit_key_with_a_mapping_value_is_read() {
+        assert_eq!(
+            parse_value("? a\n: b: 1\n").unwrap(),
+            Value::Map(vec![(
+                "a".to_owned(),
+                Value::Map(vec![("b".to_owned(), Value::Number("1".into()))])
+            )])
+        );
+    }
+
+    #[test]
+    fn a_line_separator_ends_a_comment_and_the_next_key_is_read() {
+        // YAML 1.1 (libyaml, and the site's Ruby) breaks lines at U+0085, U+2028 and U+2029.
+        for separator in ["\u{2028}", "\u{85}", "\u{2029}"] {
+            let p = product(&format!("title: T # a comment{separator}permalink: /t\n"));
+            assert_eq!(
+                (p.title.as_str(), p.id.as_str()),
+                ("T", "t"),
+                "{separator:?}"
+            );
+        }
     }
 
     fn product(yaml: &str) -> Product {

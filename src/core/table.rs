@@ -4,7 +4,6 @@
 use super::date::Date;
 use super::model::{headers, Display};
 use super::status::{Lts, Phase};
-use super::text;
 use super::view::{ProductView, ReleaseView};
 use super::wording::Words;
 
@@ -356,7 +355,7 @@ fn row(
         }
         search.push_str(part);
     }
-    let search = text::lowercase(&search);
+    let search = search.to_lowercase();
     Row {
         cycle: r.cycle.clone(),
         maintained: release.life.maintained,

@@ -4,7 +4,6 @@
 use std::fmt;
 
 use super::date::Date;
-use super::number;
 use super::text;
 
 /// The values a template may refer to, from one release.
@@ -103,7 +102,7 @@ impl Val {
             Val::Nil => {}
             Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Val::Int(n) => out.push_str(&n.to_string()),
-            Val::Float(x) => number::push(out, *x, number::Layout::Debug),
+            Val::Float(x) => out.push_str(&format!("{x:?}")),
             Val::Str(s) => out.push_str(s),
             Val::Array(items) => items.iter().for_each(|item| item.write(out)),
         }
@@ -133,7 +132,7 @@ impl Val {
                 let text = text.trim();
                 if let Ok(n) = text.parse::<i64>() {
                     Ok(Val::Int(n))
-                } else if let Some(x) = number::parse(text) {
+                } else if let Ok(x) = text.parse::<f64>() {
                     Ok(Val::Float(x))
                 } else {
                     Ok(Val::Int(0))
@@ -251,9 +250,10 @@ impl<'a> Parser<'a> {
             if let Ok(n) = number.parse::<i64>() {
                 return Ok(Val::Int(n));
             }
-            return number::parse(number)
+            return number
+                .parse::<f64>()
                 .map(Val::Float)
-                .map_or_else(|| fail(format!("`{number}` is not a number")), Ok);
+                .or_else(|_| fail(format!("`{number}` is not a number")));
         }
         let name = self.identifier()?;
         match name.as_str() {
@@ -289,14 +289,18 @@ fn str_arg(args: &[Val], index: usize) -> Result<String, TemplateError> {
 fn filter(name: &str, input: Val, args: &[Val]) -> Result<Val, TemplateError> {
     let text = || input.text();
     Ok(match name {
-        "downcase" => Val::Str(text::lowercase(&text())),
-        "upcase" => Val::Str(text::uppercase(&text())),
+        "downcase" => Val::Str(text().to_lowercase()),
+        "upcase" => Val::Str(text().to_uppercase()),
         "capitalize" => {
             let t = text();
-            let first = text::first_char_end(&t);
-            let mut out = text::uppercase(text::upto(&t, first));
-            out.push_str(&text::lowercase(text::from(&t, first)));
-            Val::Str(out)
+            let mut chars = t.chars();
+            Val::Str(match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.as_str().to_lowercase().chars())
+                    .collect(),
+                None => String::new(),
+            })
         }
         "strip" => Val::Str(text().trim().to_owned()),
         "lstrip" => Val::Str(text().trim_start().to_owned()),

@@ -2,8 +2,6 @@
 
 use std::cmp::Ordering;
 
-use super::text;
-
 /// Compares two version-like strings by their runs of digits (as numbers) and of other
 /// characters (case-insensitively), so `1.9 < 1.13 < 2.0` and `Pixel 5 < Pixel 10`.
 /// Strings equal by that rule are ordered by plain text, so the order is total.
@@ -40,28 +38,11 @@ fn compare_numbers(x: &str, y: &str) -> Ordering {
     x.len().cmp(&y.len()).then_with(|| x.cmp(y))
 }
 
-/// Case-insensitive order: equal characters and ASCII letters are compared in place; from the
-/// first difference beyond ASCII, the rest of both is lower-cased (in wasm by the JS engine, so
-/// only then, not on every comparison of a sort).
+/// Case-insensitive order: the texts compared as Unicode lower-cases them.
 fn compare_text(x: &str, y: &str) -> Ordering {
-    let (mut xs, mut ys) = (x.char_indices(), y.char_indices());
-    loop {
-        match (xs.next(), ys.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some((_, a)), Some((_, b))) if a == b => {}
-            (Some((_, a)), Some((_, b))) if a.is_ascii() && b.is_ascii() => {
-                match a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()) {
-                    Ordering::Equal => {}
-                    order => return order,
-                }
-            }
-            (Some((i, _)), Some((j, _))) => {
-                return text::lowercase(text::from(x, i)).cmp(&text::lowercase(text::from(y, j)))
-            }
-        }
-    }
+    let x = x.chars().flat_map(char::to_lowercase);
+    let y = y.chars().flat_map(char::to_lowercase);
+    x.cmp(y)
 }
 
 /// Splits a string into maximal runs of ASCII digits and of everything else.

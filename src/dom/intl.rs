@@ -25,7 +25,7 @@ impl IntlWords {
     /// Wording for `locale` (a BCP 47 tag such as `fr` or `pt-BR`), or a message saying why not.
     pub fn new(locale: &str) -> Result<IntlWords, String> {
         let invalid = || {
-            format!("the `locale` option must be a language tag such as \"fr\" or \"pt-BR\", found `{locale}`")
+            format!("the option `locale` must be a language tag such as \"fr\" or \"pt-BR\", found {locale:?}")
         };
         let intl = Reflect::get(&js_sys::global(), &"Intl".into()).map_err(|_| invalid())?;
         let canonical =

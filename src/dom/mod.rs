@@ -78,3 +78,9 @@ pub(crate) fn element(
     }
     Ok(element)
 }
+
+/// `value` as a plain JS value through serde-wasm-bindgen's JSON-compatible serializer: objects,
+/// arrays, strings, numbers, booleans, and `null` for every missing value.
+pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+}

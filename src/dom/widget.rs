@@ -9,6 +9,7 @@ use std::ops::Range;
 use std::rc::{Rc, Weak};
 
 use js_sys::Reflect;
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CustomEvent, CustomEventInit, Document, Element, Event, EventTarget, ScrollIntoViewOptions,
@@ -25,7 +26,6 @@ use crate::core::card;
 use crate::core::date::Day;
 #[cfg(feature = "export")]
 use crate::core::export;
-use crate::core::json_text;
 use crate::core::lookup;
 use crate::core::markdown::{self, Node};
 use crate::core::model::Product;
@@ -35,6 +35,7 @@ use crate::core::timeline;
 use crate::core::view;
 use crate::core::window::{self, Layout};
 use crate::core::wording::{English, Words};
+use crate::options::choice_error;
 
 thread_local! {
     /// Widgets on the page. A widget lives until `destroy()` or until a new `render` replaces
@@ -110,8 +111,10 @@ impl DateStyle {
         match text {
             "relative" => Ok(DateStyle::Relative),
             "absolute" => Ok(DateStyle::Absolute),
-            _ => Err(format!(
-                "the `dateStyle` option must be \"relative\" or \"absolute\", found `{text}`"
+            _ => Err(choice_error(
+                "dateStyle",
+                "\"relative\" or \"absolute\"",
+                text,
             )),
         }
     }
@@ -143,8 +146,10 @@ impl Theme {
             "auto" => Ok(Theme::Auto),
             "light" => Ok(Theme::Light),
             "dark" => Ok(Theme::Dark),
-            _ => Err(format!(
-                "the `theme` option must be \"auto\", \"light\" or \"dark\", found `{text}`"
+            _ => Err(choice_error(
+                "theme",
+                "\"auto\", \"light\" or \"dark\"",
+                text,
             )),
         }
     }
@@ -157,6 +162,42 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+}
+
+/// The reader's choices and the counts: what `state` and the `eol-table:change` event's
+/// `detail` give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TableState {
+    /// The sort column and direction, `null` for the file's order.
+    pub sort: Option<SortState>,
+    /// `all`, `maintained` or `ended`.
+    pub filter: &'static str,
+    /// The search text.
+    pub search: String,
+    /// `relative` or `absolute`.
+    pub date_style: &'static str,
+    /// The locale, `null` for the site's English.
+    pub locale: Option<String>,
+    /// `auto`, `light` or `dark`.
+    pub theme: &'static str,
+    /// Whether the old unmaintained releases show.
+    pub show_all_releases: bool,
+    /// The highlighted version.
+    pub version: Option<String>,
+    /// Rows showing.
+    pub visible: usize,
+    /// Rows in all.
+    pub total: usize,
+}
+
+/// A sort column and direction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SortState {
+    /// The column id.
+    pub column: String,
+    /// `ascending` or `descending`.
+    pub direction: &'static str,
 }
 
 /// Whether a long table keeps only the rows near the viewport in the page.
@@ -184,16 +225,14 @@ impl Virtualize {
 
 /// Reads a `filter` option.
 pub fn parse_filter(text: &str) -> Result<Filter, String> {
-    Filter::parse(text).ok_or_else(|| {
-        format!("the `filter` option must be \"all\", \"maintained\" or \"ended\", found `{text}`")
-    })
+    Filter::parse(text)
+        .ok_or_else(|| choice_error("filter", "\"all\", \"maintained\" or \"ended\"", text))
 }
 
 /// Reads a sort direction.
 pub fn parse_direction(text: &str) -> Result<Direction, String> {
-    Direction::parse(text).ok_or_else(|| {
-        format!("the sort direction must be \"ascending\" or \"descending\", found `{text}`")
-    })
+    Direction::parse(text)
+        .ok_or_else(|| choice_error("sort.direction", "\"ascending\" or \"descending\"", text))
 }
 
 /// Everything the reader can choose.
@@ -240,8 +279,10 @@ impl Description {
             "above" => Ok(Description::Above),
             "below" => Ok(Description::Below),
             "hidden" => Ok(Description::Hidden),
-            other => Err(format!(
-                "the `description` option is `{other}`; expected \"split\", \"above\", \"below\" or \"hidden\""
+            other => Err(choice_error(
+                "description",
+                "\"split\", \"above\", \"below\" or \"hidden\"",
+                other,
             )),
         }
     }
@@ -466,32 +507,24 @@ impl Widget {
         self.root.remove();
     }
 
-    /// The reader's choices and the counts, as a plain object: `{ sort, filter, search,
-    /// dateStyle, locale, theme, showAllReleases, version, visible, total }`.
-    pub fn state(&self) -> JsValue {
+    /// The reader's choices and the counts.
+    pub fn state(&self) -> TableState {
         let state = &self.settings.state;
-        let mut text = String::new();
-        let mut object = json_text::Object::new(&mut text);
-        match &state.sort {
-            Some((column, direction)) => {
-                let mut sort = json_text::Object::new(object.key("sort"));
-                sort.text("column", column);
-                sort.text("direction", direction.as_str());
-                sort.end();
-            }
-            None => object.null("sort"),
+        TableState {
+            sort: state.sort.as_ref().map(|(column, direction)| SortState {
+                column: column.clone(),
+                direction: direction.as_str(),
+            }),
+            filter: state.filter.as_str(),
+            search: state.search.clone(),
+            date_style: self.settings.date_style.as_str(),
+            locale: self.settings.locale.clone(),
+            theme: self.settings.theme.as_str(),
+            show_all_releases: state.show_all,
+            version: self.settings.version.clone(),
+            visible: self.visible,
+            total: self.table.rows.len(),
         }
-        object.text("filter", state.filter.as_str());
-        object.text("search", &state.search);
-        object.text("dateStyle", self.settings.date_style.as_str());
-        object.opt_text("locale", self.settings.locale.as_deref());
-        object.text("theme", self.settings.theme.as_str());
-        object.flag("showAllReleases", state.show_all);
-        object.opt_text("version", self.settings.version.as_deref());
-        object.count("visible", self.visible);
-        object.count("total", self.table.rows.len());
-        object.end();
-        js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
     }
 
     /// Sorts by `column` (`None`: the file's order), ascending unless told otherwise.
@@ -1199,12 +1232,12 @@ fn listen_with(
 }
 
 /// Dispatches `eol-table:change` (bubbling and composed, with the state as `detail`) on `root`.
-pub fn dispatch_change(root: &Element, state: &JsValue) {
+pub fn dispatch_change(root: &Element, state: &TableState) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     // Out of a shadow root too, for the custom element's host page.
     init.set_composed(true);
-    init.set_detail(state);
+    init.set_detail(&super::to_js(state).unwrap_or(JsValue::NULL));
     if let Ok(event) = CustomEvent::new_with_event_init_dict(CHANGE_EVENT, &init) {
         let _ = root.dispatch_event(&event);
     }
