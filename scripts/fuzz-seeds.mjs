@@ -179,3 +179,18 @@ pairs.forEach(([a, b], n) => {
   wording.write(`w${n}`, Buffer.concat([head, Buffer.from(a + b)]));
 });
 wording.done();
+
+// markdown: the Markdown body of each product file (after its front matter), and a few hostile
+// ones.
+const markdown = corpus("markdown");
+for (const [name, text] of sources.filter(([n]) => !n.endsWith("-bare"))) {
+  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
+  if (body.trim()) markdown.write(name, body);
+}
+[
+  "> Quote with [a link](javascript:alert(1)) and ![img](http://x/a.png)\n\n<script>alert(1)</script>",
+  "[x](&#106;avascript:alert(1)) [y](javascript%3Aalert(1)) <a href=x onclick=y>z</a>",
+  "| a | b |\n|---|---|\n| `c` | ~~d~~ |\n\n1. one\n2. two\n\n---\n\n# H1\n\n###### H6",
+  "&AElig; &zwnj; &#x1F600; &unknown; <!-- comment --> <img src=x onerror=y>",
+].forEach((text, n) => markdown.write(`hostile${n}`, text));
+markdown.done();

@@ -12,7 +12,13 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v cargo >/dev/null || { say "cargo not found (install Rust with rustup)"; exit 1; }
 command -v node >/dev/null || { say "node not found (Node.js 20 or later is needed)"; exit 1; }
 
-# Rust: the browser target, rustfmt and clippy.
+# Rust: the toolchain pinned in rust-toolchain.toml, with the browser target, rustfmt and clippy.
+toolchain=$(sed -n 's/^channel = "\(.*\)"$/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$toolchain-"; then
+  say "installing the Rust toolchain $toolchain (rust-toolchain.toml)"
+  rustup toolchain install "$toolchain" --profile minimal --component rustfmt,clippy \
+    --target wasm32-unknown-unknown
+fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
@@ -89,7 +95,7 @@ if [ "$(py_icalendar)" != "$ICALENDAR_VERSION" ]; then
   .tools/py/bin/python3 -m pip install -q --disable-pip-version-check "icalendar==$ICALENDAR_VERSION"
 fi
 
-say "ready in ${SECONDS}s: $(wasm-bindgen --version), $(wasm-pack --version)," \
+say "ready in ${SECONDS}s: $(rustc --version), $(wasm-bindgen --version), $(wasm-pack --version)," \
     "binaryen $(npm_version binaryen), playwright-core $(npm_version playwright-core)," \
     "vite $(npm_version vite), rolldown $(npm_version rolldown), typescript $(npm_version typescript), icalendar $(py_icalendar)," \
     "$(/usr/bin/chromium --version 2>/dev/null)"

@@ -8,9 +8,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 source scripts/wasm-opt.sh
 [ -x "$wasm_opt" ] || { echo "size: $wasm_opt is missing: run 'make setup'" >&2; exit 1; }
-# Budgets, in bytes of wasm + JS glue after gzip -9 (issue "Small and fast").
-BUDGET_DEFAULT=$((200 * 1024))
-BUDGET_TABLE_ONLY=$((130 * 1024))
+# Budgets, in bytes of wasm + JS glue after gzip -9: ceilings against bloat, set to what the
+# named stack (serde_yaml, serde-wasm-bindgen, pulldown-cmark...) costs, never a reason to replace
+# a library.
+BUDGET_DEFAULT=$((320 * 1024))
+BUDGET_TABLE_ONLY=$((200 * 1024))
 
 # The default features, from Cargo.toml's `default = [...]`.
 mapfile -t defaults < <(sed -n 's/^default *= *\[\(.*\)\]/\1/p' Cargo.toml | tr -d '" ' | tr ',' '\n' | sed '/^$/d')

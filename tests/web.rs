@@ -295,7 +295,7 @@ fn a_bad_today_option_is_an_error() {
     let message = get(&err.into(), "message").as_string().unwrap();
     assert_eq!(
         message,
-        "the `today` option must be a date written YYYY-MM-DD, found `May 1st`"
+        "the option `today` must be a date written YYYY-MM-DD, found \"May 1st\""
     );
 }
 
@@ -310,44 +310,23 @@ fn options_of_the_wrong_type_name_the_value_and_the_type_expected() {
         Reflect::set(&options, &key.into(), &value).unwrap();
         JsValue::from(options)
     };
-    let prefix = "the options are not valid: Error: invalid type: ";
     let cases = [
-        (
-            with("today", 5.into()),
-            "floating point `5.0`, expected a string",
-        ),
-        (
-            with("header", "yes".into()),
-            "string \"yes\", expected a boolean",
-        ),
-        (
-            with("maxInputBytes", true.into()),
-            "boolean `true`, expected f64",
-        ),
+        (with("today", 5.into()), "the option `today` must be text, found 5"),
+        (with("header", "yes".into()), "the option `header` must be true or false, found \"yes\""),
+        (with("maxInputBytes", true.into()), "the option `maxInputBytes` must be a number, found true"),
         (
             with("sort", 1.into()),
-            "floating point `1.0`, expected struct SortOption",
+            "the option `sort` must be an object such as { column: \"eol\", direction: \"descending\" }, found 1",
         ),
-        (
-            with("sort", with("column", JsValue::NULL)),
-            "unit value, expected a string",
-        ),
-        (
-            with("today", Object::new().into()),
-            "JsValue(Object({})), expected a string",
-        ),
-        (
-            "options".into(),
-            "string \"options\", expected struct Options",
-        ),
+        (with("sort", with("column", JsValue::NULL)), "the option `sort.column` must be text, found null"),
+        (with("today", Object::new().into()), "the option `today` must be text, found an object"),
+        (with("virtualize", "yes".into()), "the option `virtualize` must be true, false or \"auto\", found \"yes\""),
+        ("options".into(), "the options must be an object, found \"options\""),
+        (with("sort", Object::new().into()), "the option `sort` needs `column`"),
     ];
     for (options, expected) in cases {
-        assert_eq!(message(options), [prefix, expected].concat());
+        assert_eq!(message(options), expected);
     }
-    assert_eq!(
-        message(with("sort", Object::new().into())),
-        "the options are not valid: Error: missing field `column`"
-    );
 }
 
 /// The cycles of the rows a person can see, in order.
@@ -573,7 +552,7 @@ fn a_locale_rewords_dates_through_intl() {
         .into();
     assert_eq!(
         get(&err, "message"),
-        "the `locale` option must be a language tag such as \"fr\" or \"pt-BR\", found `not a locale!`"
+        "the option `locale` must be a language tag such as \"fr\" or \"pt-BR\", found \"not a locale!\""
     );
     host.remove();
 }
@@ -637,7 +616,7 @@ fn options_set_the_initial_state_and_bad_ones_are_errors() {
         .into();
     assert_eq!(
         get(&err, "message"),
-        "the `filter` option must be \"all\", \"maintained\" or \"ended\", found `old`"
+        "the option `filter` must be \"all\", \"maintained\" or \"ended\", found \"old\""
     );
     host.remove();
 }
@@ -881,10 +860,10 @@ fn every_class_of_bad_input_gets_a_message_a_person_can_act_on() {
     let cases: Vec<(JsValue, &str)> = vec![
         ("".into(), "line 1, column 1: there are no product fields: expected YAML such as `title: Istio` and `releases:`"),
         ("just some words".into(), "line 1, column 1: expected a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line, found string \"just some words\""),
-        ("title: [oops\n".into(), "line 2, column 1: YAML syntax error: the list that starts at line 1, column 8 is never closed with `]`"),
+        ("title: [oops\n".into(), "line 2, column 1: YAML syntax error: did not find expected ',' or ']', while parsing a flow sequence that starts at line 1, column 8"),
         ("releases: 5\n".into(), "line 1, column 11: expected `releases` to be a list of releases (`- releaseCycle: \"1.2\"`), found integer `5`"),
         ("releases:\n- eol: 2020-01-01\n".into(), "line 2, column 3: release 1 has no `releaseCycle`: every release needs one, such as `- releaseCycle: \"1.2\"`"),
-        ("releases:\n- releaseCycle: a\n- releaseCycle: a\n".into(), "line 2, column 1: release cycle `a` appears twice (releases 1 and 2): each `releaseCycle` must be unique"),
+        ("releases:\n- !tagged {releaseCycle: a}\n".into(), "line 2, column 3: expected release 1 to be a mapping of fields (`releaseCycle:`, `eol:`...), found enum"),
         ("releases:\n- releaseCycle: a\n  eol: 2022-02-30\n".into(), "line 3, column 8: `eol` is `2022-02-30`, which is not a real date"),
         (js_sys::Uint8Array::from(&b"title: a\nreleases: \xff\n"[..]).into(), "line 2, column 11: the file is not UTF-8 text: byte 0xFF cannot start a character (save the file as UTF-8)"),
         (JsValue::from(5), "the source must be a product file as text (or its bytes as a Uint8Array), or null for a built-in product"),

@@ -217,7 +217,7 @@ describe("row windowing of a 1,000-release table", () => {
         return err.message;
       }
     });
-    assert.equal(message, 'the `virtualize` option must be true, false or "auto", found `yes`');
+    assert.equal(message, 'the option `virtualize` must be true, false or "auto", found "yes"');
 
     // The element's attribute: present (or "true") windows, "false" and "auto" pass through.
     const element = await page.evaluate(async () => {
