@@ -240,12 +240,10 @@ pub struct EolTable {
 }
 
 impl EolTable {
-    /// Runs `change` on the widget, then announces the new state. A `dyn` closure, so that this
-    /// is compiled once rather than into each setter.
-    #[inline(never)]
+    /// Runs `change` on the widget, then announces the new state.
     fn change(
         &mut self,
-        change: &mut dyn FnMut(&mut Widget) -> Result<(), String>,
+        change: impl FnOnce(&mut Widget) -> Result<(), String>,
     ) -> Result<(), JsError> {
         let widget = self
             .widget
@@ -295,8 +293,7 @@ impl EolTable {
             Some(text) => Some(widget::parse_direction(text).map_err(|m| JsError::new(&m))?),
             None => None,
         };
-        let mut column = Some(column);
-        self.change(&mut |w| w.set_sort(column.take().flatten(), direction))
+        self.change(|w| w.set_sort(column, direction))
     }
 
     /// Shows `"all"`, `"maintained"` or `"ended"` releases.
@@ -307,14 +304,13 @@ impl EolTable {
         filter: String,
     ) -> Result<(), JsError> {
         let filter = widget::parse_filter(&filter).map_err(|m| JsError::new(&m))?;
-        self.change(&mut |w| w.set_filter(filter))
+        self.change(|w| w.set_filter(filter))
     }
 
     /// Shows the releases whose cycle, codename, label or latest version contains `search`.
     #[wasm_bindgen(js_name = setSearch)]
     pub fn set_search(&mut self, search: String) -> Result<(), JsError> {
-        let mut search = Some(search);
-        self.change(&mut |w| w.set_search(search.take().unwrap_or_default()))
+        self.change(|w| w.set_search(search))
     }
 
     /// `"relative"` or `"absolute"` dates.
@@ -324,14 +320,13 @@ impl EolTable {
         #[wasm_bindgen(unchecked_param_type = "\"relative\" | \"absolute\"")] style: String,
     ) -> Result<(), JsError> {
         let style = DateStyle::parse(&style).map_err(|m| JsError::new(&m))?;
-        self.change(&mut |w| w.set_date_style(style))
+        self.change(|w| w.set_date_style(style))
     }
 
     /// Rewords dates in `locale` (a BCP 47 tag; `null`: the site's English).
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), JsError> {
-        let mut locale = Some(locale);
-        self.change(&mut |w| w.set_locale(locale.take().flatten()))
+        self.change(|w| w.set_locale(locale))
     }
 
     /// `"auto"`, `"light"` or `"dark"` colours.
@@ -341,20 +336,19 @@ impl EolTable {
         #[wasm_bindgen(unchecked_param_type = "\"auto\" | \"light\" | \"dark\"")] theme: String,
     ) -> Result<(), JsError> {
         let theme = Theme::parse(&theme).map_err(|m| JsError::new(&m))?;
-        self.change(&mut |w| w.set_theme(theme))
+        self.change(|w| w.set_theme(theme))
     }
 
     /// Highlights the row of `version` (`null`: none) and shows the verdict above the table.
     #[wasm_bindgen(js_name = setVersion)]
     pub fn set_version(&mut self, version: Option<String>) -> Result<(), JsError> {
-        let mut version = Some(version);
-        self.change(&mut |w| w.set_version(version.take().flatten()))
+        self.change(|w| w.set_version(version))
     }
 
     /// Shows (`true`) or hides the old unmaintained releases the site hides by default.
     #[wasm_bindgen(js_name = showAllReleases)]
     pub fn show_all_releases(&mut self, show: bool) -> Result<(), JsError> {
-        self.change(&mut |w| w.set_show_all(show))
+        self.change(|w| w.set_show_all(show))
     }
 
     /// Removes the table and its listeners from the page. Calling it again does nothing.

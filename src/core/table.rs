@@ -339,8 +339,7 @@ fn row(
         })
         .collect();
     let r = release.release;
-    let mut search = String::new();
-    for (i, part) in [
+    let search = [
         Some(r.cycle.as_str()),
         r.codename.as_deref(),
         Some(release.label.as_str()),
@@ -348,13 +347,8 @@ fn row(
     ]
     .into_iter()
     .flatten()
-    .enumerate()
-    {
-        if i > 0 {
-            search.push('\n');
-        }
-        search.push_str(part);
-    }
+    .collect::<Vec<_>>()
+    .join("\n");
     let search = search.to_lowercase();
     Row {
         cycle: r.cycle.clone(),

@@ -324,9 +324,6 @@ pub fn build(
 }
 
 /// The `tr` of row `index` of `table` (`None`: no such row).
-// Called from two places (every row at once, or a windowed table's as they show): once in the
-// wasm, not inlined twice.
-#[inline(never)]
 pub fn row(document: &Document, table: &Table, index: usize) -> Result<Option<Element>, JsValue> {
     let Some(row) = table.rows.get(index) else {
         return Ok(None);
