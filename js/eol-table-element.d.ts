@@ -17,6 +17,7 @@ export type EolTableAttribute =
   | "header"
   | "description"
   | "icon-base"
+  | "link-base"
   | "virtualize";
 
 /** `detail` of the `eol-table:error` event. */
@@ -35,7 +36,7 @@ export interface EolTableErrorDetail {
  * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape),
  * `version` (a version to highlight, with a verdict above the table), and for the card around
  * the table `timeline` and `downloads` (boolean attributes), `header="false"`, `description`
- * ("split" | "above" | "below" | "hidden") and `icon-base` (see `RenderOptions`), and
+ * ("split" | "above" | "below" | "hidden"), `icon-base` and `link-base` (see `RenderOptions`), and
  * `virtualize` ("auto", or a boolean attribute: `virtualize="false"` keeps every row in the page).
  *
  * Styling from the page: `eol-table::part(table)` is the table's root (set its custom properties,

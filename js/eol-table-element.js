@@ -25,9 +25,10 @@ const SETTERS = {
 };
 const HOST_CSS = ":host { display: block; } :host(eol-badge) { display: inline-block; vertical-align: middle; } :host([hidden]) { display: none; }\n";
 // The card around the table: `timeline` and `downloads` are boolean attributes, `header="false"`
-// drops the header, `description` is split | above | below | hidden, `icon-base` a URL prefix.
+// drops the header, `description` is split | above | below | hidden, `icon-base` a URL prefix,
+// `link-base` what the description's relative links resolve against.
 // `virtualize` is "auto", or a boolean attribute ("false" turns row windowing off).
-const CARD = ["timeline", "downloads", "header", "description", "icon-base", "virtualize"];
+const CARD = ["timeline", "downloads", "header", "description", "icon-base", "link-base", "virtualize"];
 const ATTRIBUTES = ["src", "product", "today", "format", ...CARD, ...Object.keys(SETTERS)];
 
 // One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
@@ -178,7 +179,7 @@ export class EolTableElement extends Base {
       format: attr("format"), version: attr("version"),
       timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
       header: attr("header") === undefined ? undefined : attr("header") !== "false",
-      description: attr("description"), iconBase: attr("icon-base"),
+      description: attr("description"), iconBase: attr("icon-base"), linkBase: attr("link-base"),
       virtualize: virtualize(attr("virtualize")),
     }));
     table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }

@@ -100,6 +100,8 @@ export interface RenderOptions {
   timeline?: boolean;
   /** "Download CSV" and "Add to calendar" (.ics) buttons under the table. Default false. */
   downloads?: boolean;
+  /** What relative links in the product's Markdown body (`/nodejs`) resolve against: an absolute http or https URL. Default "https://endoflife.date/", the site the bodies are written for. Fragment links (`#upgrading`) stay within the card. */
+  linkBase?: string;
   /** Where product icons come from: `${iconBase}${iconSlug}.svg`. Default the Simple Icons CDN, "https://cdn.jsdelivr.net/npm/simple-icons/icons/". */
   iconBase?: string;
   /** Row windowing: only the rows near the viewport are in the page (between spacers), so sorting, filtering and searching a long table stay fast. "auto" (default) windows tables of more than 200 rows; `true` always; `false` never (every row in the page, where find-in-page sees it). Printing shows every row. */

@@ -37,6 +37,7 @@ pub(crate) struct Options {
     pub timeline: Option<bool>,
     pub downloads: Option<bool>,
     pub icon_base: Option<String>,
+    pub link_base: Option<String>,
     pub virtualize: Option<VirtualizeOption>,
 }
 
@@ -142,6 +143,14 @@ impl Options {
         };
         if let Some(base) = &self.icon_base {
             card.icon_base = base.clone();
+        }
+        if let Some(base) = &self.link_base {
+            if !crate::core::url::is_base(base) {
+                return Err(format!(
+                    "the option `linkBase` must be an absolute http or https URL such as \"https://endoflife.date/\", found {base:?}"
+                ));
+            }
+            card.link_base = base.trim().to_owned();
         }
         if let Some(virtualize) = self.virtualize {
             settings.virtualize = match virtualize {

@@ -9,6 +9,8 @@
 //! missing value keeps `Unknown` or `Unavailable`. JSON has the raw values instead: see
 //! [`to_json`].
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::api;
@@ -256,8 +258,15 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
     let mut stamp = String::from("DTSTAMP:");
     date_into(&mut stamp, view.today.date());
     stamp.push_str("T000000Z");
+    // A cycle a file lists more than once: its later rows get UIDs of their own.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for release in &view.releases {
         let life = &release.life;
+        let repeat = {
+            let count = seen.entry(release.release.cycle.as_str()).or_insert(0);
+            *count += 1;
+            *count - 1
+        };
         let milestones = [
             ("eoas", "end of active support", &columns.eoas, life.eoas),
             ("eol", "end of life", &columns.eol, life.eol),
@@ -282,6 +291,10 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
             uid_part_into(&mut uid, &product.id);
             uid.push('-');
             uid_part_into(&mut uid, &release.release.cycle);
+            if repeat > 0 {
+                uid.push('-');
+                uid.push_str(&(repeat + 1).to_string());
+            }
             for part in ["-", id, "@eol-table"] {
                 uid.push_str(part);
             }

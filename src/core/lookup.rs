@@ -93,14 +93,18 @@ pub struct Check {
 }
 
 /// Finds the cycle of `version`: the longest cycle that is a prefix of it on a version boundary
-/// (so `1.1` does not match `1.12.4`), then a codename, then an exact `latest` match.
+/// (so `1.1` does not match `1.12.4`), then a codename, then an exact `latest` match. Where a
+/// file lists a cycle twice, the first in display order matches.
 pub fn find<'v, 'a>(view: &'v ProductView<'a>, version: &str) -> Option<&'v ReleaseView<'a>> {
     let wanted = normalise(version);
     let prefix = view
         .releases
         .iter()
         .filter(|r| is_prefix(&normalise(&r.release.cycle), &wanted))
-        .max_by_key(|r| r.release.cycle.len());
+        .fold(None, |best: Option<&ReleaseView<'a>>, r| match best {
+            Some(b) if b.release.cycle.len() >= r.release.cycle.len() => Some(b),
+            _ => Some(r),
+        });
     prefix
         .or_else(|| {
             view.releases.iter().find(|r| {

@@ -106,7 +106,7 @@ impl Tag {
 /// One node of a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
-    /// An element. Attribute names are one of `href`, `title`, `rel`, `src`, `alt`, `start`;
+    /// An element. Attribute names are one of `href`, `title`, `rel`, `src`, `alt`, `start`, `id`;
     /// values are plain text (escape them in HTML), and `href`/`src` passed [`crate::core::url::safe`].
     Element {
         /// Which element.
@@ -138,6 +138,55 @@ pub struct Body {
     pub description: Vec<Node>,
     /// The other blocks, e.g. an "Upgrading" section.
     pub rest: Vec<Node>,
+}
+
+/// Where relative links in a body point. Product bodies are written for endoflife.date, so a
+/// relative link (`/nodejs`) resolves against [`DEFAULT_LINK_BASE`] unless the embedding page
+/// names another base; fragment links (`#upgrading`) stay within the card, pointing at the ids
+/// its headings get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Links {
+    /// An absolute http or https URL relative links resolve against.
+    pub base: String,
+    /// Put before every heading id and fragment, so that ids stay unique on a page.
+    pub anchor_prefix: String,
+}
+
+/// endoflife.date, which product bodies are written for.
+pub const DEFAULT_LINK_BASE: &str = "https://endoflife.date/";
+
+impl Default for Links {
+    fn default() -> Self {
+        Links {
+            base: DEFAULT_LINK_BASE.to_owned(),
+            anchor_prefix: String::new(),
+        }
+    }
+}
+
+impl Links {
+    /// Where `href`, as written in the body, points.
+    #[cfg(feature = "markdown")]
+    fn target(&self, href: &str) -> String {
+        match href.trim().strip_prefix('#') {
+            Some(fragment) => ["#", &self.anchor_prefix, &anchor(fragment)].concat(),
+            None => url::resolve(&self.base, href),
+        }
+    }
+}
+
+/// A heading's id as endoflife.date's kramdown makes it: lower case, letters, digits and `-`
+/// kept, spaces as `-`, everything else dropped (`Upgrading notes` → `upgrading-notes`).
+pub fn anchor(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Cuts a parsed body into its description and the rest (see [`Body`]).
@@ -189,14 +238,23 @@ pub fn text(nodes: &[Node]) -> String {
     out
 }
 
-/// The body's Markdown as a safe tree (CommonMark with tables and strikethrough).
+/// The body's Markdown as a safe tree (CommonMark with tables and strikethrough), relative links
+/// resolved against endoflife.date.
 ///
 /// Without the `markdown` feature this is always empty.
-#[cfg(feature = "markdown")]
 pub fn parse(markdown: &str) -> Vec<Node> {
+    parse_with(markdown, &Links::default())
+}
+
+/// [`parse`], with relative links and fragments as `links` says.
+#[cfg(feature = "markdown")]
+pub fn parse_with(markdown: &str, links: &Links) -> Vec<Node> {
     use pulldown_cmark::{Options, Parser};
 
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        links: links.clone(),
+        ..Builder::default()
+    };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(markdown, options) {
         if builder.nodes >= MAX_NODES {
@@ -209,7 +267,7 @@ pub fn parse(markdown: &str) -> Vec<Node> {
 
 /// The body's Markdown as a safe tree: always empty, as this build has no `markdown` feature.
 #[cfg(not(feature = "markdown"))]
-pub fn parse(_markdown: &str) -> Vec<Node> {
+pub fn parse_with(_markdown: &str, _links: &Links) -> Vec<Node> {
     Vec::new()
 }
 
@@ -237,6 +295,7 @@ struct Builder {
     root: Frame,
     stack: Vec<Frame>,
     nodes: usize,
+    links: Links,
 }
 
 #[cfg(feature = "markdown")]
@@ -333,7 +392,7 @@ impl Builder {
                 let href = if link_type == LinkType::Email {
                     url::safe(&["mailto:", &dest_url].concat())
                 } else {
-                    url::safe(&dest_url)
+                    url::safe(&self.links.target(&dest_url))
                 };
                 match href {
                     Some(href) => {
@@ -421,6 +480,15 @@ impl Builder {
                     .children
                     .push(element(Tag::Img, attrs, Vec::new()));
                 return;
+            }
+            Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+                let id = anchor(&text(&children));
+                if !id.is_empty() {
+                    let mut attrs = frame.attrs;
+                    attrs.push(("id", [self.links.anchor_prefix.as_str(), &id].concat()));
+                    self.top().children.push(element(tag, attrs, children));
+                    return;
+                }
             }
             // A raw HTML block ends with its line break.
             Tag::P => {

@@ -50,6 +50,49 @@ pub fn is_external(url: &str) -> bool {
     head.starts_with("http:") || head.starts_with("https:") || head.starts_with("//")
 }
 
+/// `href` resolved against `base` (an absolute http or https URL such as
+/// `https://endoflife.date/`) when it is a relative reference: `/nodejs` and `nodejs` become
+/// `https://endoflife.date/nodejs`. URLs with a scheme, protocol-relative ones and fragments
+/// (`#upgrading`) are returned as they are.
+pub fn resolve(base: &str, href: &str) -> String {
+    let reference = href.trim();
+    let has_scheme = reference
+        .find([':', '/', '?', '#'])
+        .is_some_and(|end| text::from(reference, end).starts_with(':'));
+    if reference.is_empty()
+        || has_scheme
+        || reference.starts_with("//")
+        || reference.starts_with('#')
+    {
+        return href.to_owned();
+    }
+    let Some(after_scheme) = base.find("://").map(|at| at + 3) else {
+        return href.to_owned();
+    };
+    let authority_end = text::from(base, after_scheme)
+        .find(['/', '?', '#'])
+        .map_or(base.len(), |at| after_scheme + at);
+    let origin = text::upto(base, authority_end);
+    if reference.starts_with('/') {
+        return [origin, reference].concat();
+    }
+    let rest = text::from(base, authority_end);
+    let path = text::upto(rest, rest.find(['?', '#']).unwrap_or(rest.len()));
+    let directory = text::upto(path, path.rfind('/').map_or(0, |at| at + 1));
+    let directory = if directory.is_empty() { "/" } else { directory };
+    [origin, directory, reference].concat()
+}
+
+/// Whether `base` can be a [`resolve`] base: an absolute http or https URL with a host.
+pub fn is_base(base: &str) -> bool {
+    let lower = base.trim().to_ascii_lowercase();
+    let host = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    host.is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+        && safe(base).as_deref() == Some(base.trim())
+}
+
 /// How many layers of encoding [`safe`] looks through; a URL with more is refused.
 const DECODE_ROUNDS: usize = 3;
 
@@ -155,6 +198,47 @@ fn trimmed(raw: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn relative_references_resolve_against_the_base() {
+        let site = "https://endoflife.date/";
+        for (href, expected) in [
+            ("/nodejs", "https://endoflife.date/nodejs"),
+            ("nodejs", "https://endoflife.date/nodejs"),
+            ("?q=1", "https://endoflife.date/?q=1"),
+            ("#upgrading", "#upgrading"),
+            ("https://x.example/a", "https://x.example/a"),
+            ("//cdn.example/x", "//cdn.example/x"),
+            ("mailto:a@b.example", "mailto:a@b.example"),
+        ] {
+            assert_eq!(resolve(site, href), expected, "{href}");
+        }
+        let docs = "https://docs.example/products/eol/index.html?x#y";
+        assert_eq!(resolve(docs, "/nodejs"), "https://docs.example/nodejs");
+        assert_eq!(
+            resolve(docs, "nodejs"),
+            "https://docs.example/products/eol/nodejs"
+        );
+        assert_eq!(
+            resolve("https://docs.example", "a"),
+            "https://docs.example/a"
+        );
+    }
+
+    #[test]
+    fn a_base_is_an_absolute_web_url() {
+        assert!(is_base("https://endoflife.date/"));
+        assert!(is_base("http://localhost:8080/docs/"));
+        for bad in [
+            "/docs/",
+            "endoflife.date",
+            "javascript:alert(1)//",
+            "https://",
+            "ftp://x/",
+        ] {
+            assert!(!is_base(bad), "{bad}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -303,6 +303,8 @@ pub struct CardSettings {
     pub downloads: Downloads,
     /// Where icons come from (`{iconBase}{iconSlug}.svg`).
     pub icon_base: String,
+    /// What relative links in the Markdown body resolve against.
+    pub link_base: String,
 }
 
 impl Default for CardSettings {
@@ -314,6 +316,7 @@ impl Default for CardSettings {
             timeline: false,
             downloads: Downloads::default(),
             icon_base: card::ICON_BASE.to_owned(),
+            link_base: markdown::DEFAULT_LINK_BASE.to_owned(),
         }
     }
 }
@@ -394,7 +397,11 @@ impl Widget {
         if let Some(image) = card_dom::release_image(document, &card).map_err(js)? {
             root.append_child(&image).map_err(js)?;
         }
-        let (above, below) = description_parts(&product.body, settings.card.description);
+        let links = markdown::Links {
+            base: settings.card.link_base.clone(),
+            anchor_prefix: ["eol-", &product.id, "-"].concat(),
+        };
+        let (above, below) = description_parts(&product.body, settings.card.description, &links);
         if let Some(nodes) = above {
             let block = description_block(document, "eol-table__description", &nodes)?;
             root.append_child(&block).map_err(js)?;
@@ -1244,12 +1251,16 @@ pub fn dispatch_change(root: &Element, state: &TableState) {
 }
 
 /// The Markdown body's blocks for above and below the table, as `place` says.
-fn description_parts(body: &str, place: Description) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
+fn description_parts(
+    body: &str,
+    place: Description,
+    links: &markdown::Links,
+) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
     let some = |nodes: Vec<Node>| (!nodes.is_empty()).then_some(nodes);
     match place {
         Description::Hidden => (None, None),
         Description::Split => {
-            let nodes = markdown::parse(body);
+            let nodes = markdown::parse_with(body, links);
             let body = markdown::split(nodes);
             let summary = some(body.description).map(|inline| {
                 vec![Node::Element {
@@ -1260,8 +1271,8 @@ fn description_parts(body: &str, place: Description) -> (Option<Vec<Node>>, Opti
             });
             (summary, some(body.rest))
         }
-        Description::Above => (some(markdown::parse(body)), None),
-        Description::Below => (None, some(markdown::parse(body))),
+        Description::Above => (some(markdown::parse_with(body, links)), None),
+        Description::Below => (None, some(markdown::parse_with(body, links))),
     }
 }
 
