@@ -30,17 +30,6 @@ pub fn lowercase(text: &str) -> String {
     text.to_lowercase()
 }
 
-/// `text` in upper case, as Unicode maps it (what `str::to_uppercase` gives); see [`lowercase`].
-pub fn uppercase(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_uppercase();
-    }
-    #[cfg(target_arch = "wasm32")]
-    return js_sys::JsString::from(text).to_upper_case().into();
-    #[cfg(not(target_arch = "wasm32"))]
-    text.to_uppercase()
-}
-
 /// Where the first character of `text` ends.
 pub fn first_char_end(text: &str) -> usize {
     text.chars().next().map_or(0, char::len_utf8)
