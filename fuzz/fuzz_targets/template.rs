@@ -1,11 +1,12 @@
 //! Link and label templates: the input is a template, then the values of one release, each after
 //! a NUL byte (cycle, codename, release date, latest, latest release date, the two short hands).
-//! `render` must return `Ok` or `Err`, never panic.
+//! `render` must return `Ok` or `Err`, never panic. It runs twice on one small budget, so that
+//! running out of budget is reached at any point of an evaluation.
 
 #![no_main]
 
 use eol_table::core::date::Date;
-use eol_table::core::template::{self, Vars};
+use eol_table::core::template::{self, Budget, Vars};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -29,5 +30,8 @@ fuzz_target!(|data: &[u8]| {
         cycle_short_hand,
         latest_short_hand,
     };
-    let _ = template::render(template, &vars);
+    let mut budget = Budget::new(200_000);
+    for _ in 0..2 {
+        let _ = template::render_with_budget(template, &vars, &mut budget);
+    }
 });

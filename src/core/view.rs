@@ -6,7 +6,7 @@ use super::error::Warning;
 use super::model::{Link, Product, Release, Value};
 use super::parse::strip_html;
 use super::status::{self, Lifecycle, Lts};
-use super::template::{self, Vars};
+use super::template::{self, Budget, Vars};
 use super::text;
 use super::url;
 
@@ -63,10 +63,13 @@ impl ReleaseView<'_> {
 /// Evaluates `product` as of `today`.
 pub fn evaluate(product: &Product, today: Day) -> ProductView<'_> {
     let mut warnings = product.warnings.clone();
+    // One budget for all the product's templates: a costly template is not multiplied by
+    // hundreds of releases.
+    let mut budget = Budget::default();
     let releases = product
         .releases
         .iter()
-        .map(|release| evaluate_release(product, release, today, &mut warnings))
+        .map(|release| evaluate_release(product, release, today, &mut budget, &mut warnings))
         .collect();
     let release_policy_link = product
         .release_policy_link
@@ -86,6 +89,7 @@ fn evaluate_release<'a>(
     product: &Product,
     release: &'a Release,
     today: Day,
+    budget: &mut Budget,
     warnings: &mut Vec<Warning>,
 ) -> ReleaseView<'a> {
     let text_field = |name: &str| release.field(name).and_then(Value::as_text);
@@ -105,7 +109,7 @@ fn evaluate_release<'a>(
         .as_deref()
         .or(product.release_label.as_deref())
     {
-        Some(template) => match template::render(template, &vars) {
+        Some(template) => match template::render_with_budget(template, &vars, budget) {
             Ok(label) => strip_html(&label).trim().to_owned(),
             Err(err) => {
                 warnings.push(Warning::new(format!(
@@ -125,11 +129,11 @@ fn evaluate_release<'a>(
     let template = match &release.link {
         Link::None => None,
         Link::Given(link) if !link.contains("__") => Some(Ok(link.clone())),
-        Link::Given(link) => Some(template::render(link, &vars)),
+        Link::Given(link) => Some(template::render_with_budget(link, &vars, budget)),
         Link::Default => product
             .changelog_template
             .as_deref()
-            .map(|template| template::render(template, &vars)),
+            .map(|template| template::render_with_budget(template, &vars, budget)),
     };
     let what = format!("the link of release `{}`", release.cycle);
     let link = match template {
@@ -246,6 +250,47 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.message.contains("release `e`")));
+    }
+
+    #[test]
+    fn templates_that_fail_leave_a_warning_naming_the_release() {
+        let p = parse(
+            "changelogTemplate: \"https://x.org/{{ '__RELEASE_CYCLE__' | frobnicate }}\"\n\
+             releaseLabel: \"{% if true %}v__RELEASE_CYCLE__\"\nreleases:\n- releaseCycle: \"1.2\"\n",
+        )
+        .unwrap();
+        let view = evaluate(&p, today());
+        assert_eq!(view.releases[0].link, None);
+        assert_eq!(view.releases[0].label, "1.2");
+        let messages: Vec<_> = view.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the label of release `1.2` could not be evaluated (`if` is not closed with `endif`): the release cycle is shown instead",
+                "the link of release `1.2` could not be evaluated (unknown filter `frobnicate`): it is left out",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_budget_is_shared_by_the_templates_of_all_releases() {
+        let costly = format!(
+            "https://x.org/{{{{ '__RELEASE_CYCLE__{}' | split: ''{} | join: '' | size }}}}",
+            "x".repeat(1000),
+            " | slice: 0, 1000".repeat(300)
+        );
+        let releases: String = (0..40)
+            .map(|i| format!("- releaseCycle: \"{i}\"\n"))
+            .collect();
+        let p = parse(&format!(
+            "changelogTemplate: \"{costly}\"\nreleases:\n{releases}"
+        ))
+        .unwrap();
+        let view = evaluate(&p, today());
+        assert_eq!(view.releases[0].link.as_deref(), Some("https://x.org/1000"));
+        assert_eq!(view.releases[39].link, None);
+        assert!(view.warnings.iter().any(|w| w.message
+            == "the link of release `39` could not be evaluated (the templates take more than 4000000 steps of work): it is left out"));
     }
 
     #[test]
