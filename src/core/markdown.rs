@@ -392,7 +392,7 @@ impl Builder {
                 let href = if link_type == LinkType::Email {
                     url::safe(&["mailto:", &dest_url].concat())
                 } else {
-                    url::safe(&self.links.target(&dest_url))
+                    url::safe(&dest_url).and_then(|href| url::safe(&self.links.target(&href)))
                 };
                 match href {
                     Some(href) => {
@@ -592,7 +592,7 @@ mod tests {
                 "</p></blockquote>",
                 "<p>Istio produce new builds of Istio for each commit. Around once a quarter, Istio build a minor release and run through several additional tests as well as release qualification. Istio release patch versions for issues found in minor releases.</p>",
                 "<p>You can find available releases on the <a href=\"https://github.com/istio/istio/releases\" rel=\"noopener noreferrer\">releases page</a>, and if you’re the adventurous type, you can learn about our development builds on the <a href=\"https://github.com/istio/istio/wiki/Dev%20Builds\" rel=\"noopener noreferrer\">development builds wiki</a>. You can find high-level releases notes for each minor and patch release <a href=\"https://istio.io/latest/news\" rel=\"noopener noreferrer\">here</a>.</p>",
-                "<h4>Upgrading</h4>",
+                "<h4 id=\"upgrading\">Upgrading</h4>",
                 "<p>Istio recommends <a href=\"https://istio.io/latest/docs/setup/upgrade/canary/\" rel=\"noopener noreferrer\">canary upgrades</a>, however, there are also <a href=\"https://istio.io/latest/docs/setup/upgrade/in-place/\" rel=\"noopener noreferrer\">in-place upgrade</a>.</p>",
             ]
             .concat()
@@ -607,7 +607,7 @@ mod tests {
         let rest = html_of(&body.rest);
         assert!(rest.starts_with("<p>Istio produce new builds"), "{rest}");
         assert!(!rest.contains("blockquote"));
-        assert!(rest.contains("<h4>Upgrading</h4>"));
+        assert!(rest.contains("<h4 id=\"upgrading\">Upgrading</h4>"));
     }
 
     #[test]
@@ -627,7 +627,7 @@ mod tests {
     fn headings_move_below_the_card_title() {
         assert_eq!(
             html("# One\n## Two\n### Three\n#### Four\n##### Five\n###### Six\nSetext\n======"),
-            "<h3>One</h3><h4>Two</h4><h5>Three</h5><h6>Four</h6><h6>Five</h6><h6>Six</h6><h3>Setext</h3>"
+            "<h3 id=\"one\">One</h3><h4 id=\"two\">Two</h4><h5 id=\"three\">Three</h5><h6 id=\"four\">Four</h6><h6 id=\"five\">Five</h6><h6 id=\"six\">Six</h6><h3 id=\"setext\">Setext</h3>"
         );
     }
 
@@ -670,7 +670,7 @@ mod tests {
             "<p><a href=\"https://x.example/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">a</a> \
              <a href=\"HTTP://X.EXAMPLE\" rel=\"noopener noreferrer\">b</a> \
              <a href=\"//cdn.example/x\" rel=\"noopener noreferrer\">c</a> \
-             <a href=\"mailto:a@b.example\">d</a> <a href=\"/python\">e</a> <a href=\"#top\">f</a></p>"
+             <a href=\"mailto:a@b.example\">d</a> <a href=\"https://endoflife.date/python\" rel=\"noopener noreferrer\">e</a> <a href=\"#top\">f</a></p>"
         );
     }
 
@@ -688,8 +688,9 @@ mod tests {
                 children: vec![Node::Element {
                     tag: Tag::A,
                     attrs: vec![
-                        ("href", "/b".to_owned()),
-                        ("title", "x\" onclick=\"y".to_owned())
+                        ("href", "https://endoflife.date/b".to_owned()),
+                        ("title", "x\" onclick=\"y".to_owned()),
+                        ("rel", "noopener noreferrer".to_owned())
                     ],
                     children: vec![Node::Text("a".to_owned())],
                 }],
@@ -809,6 +810,30 @@ mod tests {
         };
         assert!((MAX_NODES - 2..=MAX_NODES + 2).contains(&count), "{count}");
         assert!(html_of(&nodes).ends_with("</p>"));
+    }
+
+    #[test]
+    fn relative_links_resolve_against_the_link_base_and_fragments_stay_in_the_card() {
+        let links = Links {
+            base: "https://docs.example/eol/".to_owned(),
+            anchor_prefix: "eol-istio-".to_owned(),
+        };
+        let nodes = parse_with(
+            "See [Node.js](/nodejs), [notes](notes.html), [below](#Upgrading-Notes) and \
+             [bad](javascript%3Aalert(1)).\n\n## Upgrading notes\n",
+            &links,
+        );
+        assert_eq!(
+            html_of(&nodes),
+            "<p>See <a href=\"https://docs.example/nodejs\" rel=\"noopener noreferrer\">Node.js</a>, \
+             <a href=\"https://docs.example/eol/notes.html\" rel=\"noopener noreferrer\">notes</a>, \
+             <a href=\"#eol-istio-upgrading-notes\">below</a> and bad.</p>\
+             <h4 id=\"eol-istio-upgrading-notes\">Upgrading notes</h4>"
+        );
+        assert_eq!(
+            html_of(&parse("[site](/nodejs)")),
+            "<p><a href=\"https://endoflife.date/nodejs\" rel=\"noopener noreferrer\">site</a></p>"
+        );
     }
 
     #[test]
