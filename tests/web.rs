@@ -1399,3 +1399,92 @@ fn search_ignores_case_beyond_ascii_and_templates_change_it() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_release_cycle_listed_twice_renders_both_rows_with_a_warning() {
+    let source = "title: Twice\nreleases:\n- releaseCycle: \"2\"\n  eol: 2030-01-01\n\
+                  - releaseCycle: \"1\"\n  eol: 2020-01-01\n- releaseCycle: \"2\"\n  eol: 2031-01-01\n";
+    let host = host();
+    let mut table = eol_table::render(
+        host.clone().into(),
+        Some(source.into()),
+        Some(version_options("2022-05-01", "2.3")),
+    )
+    .unwrap();
+    let root = host.query_selector("div.eol-table").unwrap().unwrap();
+    assert_eq!(visible_cycles(&root), ["2", "1", "2"]);
+    let current = all(&root, "tbody tr[aria-current=\"true\"]");
+    assert_eq!(current.len(), 1, "a version matches one row");
+    let first = root
+        .query_selector("tbody tr[data-cycle]")
+        .unwrap()
+        .unwrap();
+    assert!(
+        first.is_same_node(Some(&current[0])),
+        "the first row of the cycle"
+    );
+    let verdict = root.query_selector(".eol-table__verdict").unwrap().unwrap();
+    assert!(text(&verdict).contains("01 Jan 2030"), "{}", text(&verdict));
+    table
+        .sort(Some("release".into()), Some("ascending".into()))
+        .unwrap();
+    assert_eq!(visible_cycles(&root), ["1", "2", "2"]);
+    let product =
+        eol_table::parse_product(Some(source.into()), Some(options("2022-05-01"))).unwrap();
+    let releases = js_sys::Array::from(&get(&product, "releases"));
+    assert_eq!(releases.length(), 3);
+    let warnings = js_sys::Array::from(&get(&product, "warnings"));
+    assert_eq!(
+        warnings.get(0).as_string().unwrap(),
+        "release cycle `2` appears more than once (releases 1 and 3): every row is shown, and a version matches the first"
+    );
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn relative_links_in_the_description_follow_the_link_base() {
+    let source = "---\ntitle: Linked\npermalink: /linked\nreleases: []\n---\n\n\
+                  > [Linked](https://linked.example) is a product.\n\n\
+                  See [Node.js](/nodejs) and [the notes below](#upgrading).\n\n## Upgrading\n\nText.\n";
+    let render_with = |base: Option<&str>| {
+        let host = host();
+        let options = options("2022-05-01");
+        if let Some(base) = base {
+            Reflect::set(&options, &"linkBase".into(), &base.into()).unwrap();
+        }
+        let result = eol_table::render(host.clone().into(), Some(source.into()), Some(options));
+        (host, result)
+    };
+    let (host, table) = render_with(None);
+    assert_eq!(
+        attr(&host, "a[href$=\"/nodejs\"]", "href").as_deref(),
+        Some("https://endoflife.date/nodejs")
+    );
+    assert_eq!(
+        attr(&host, "a[href^=\"#\"]", "href").as_deref(),
+        Some("#eol-linked-upgrading")
+    );
+    assert!(host
+        .query_selector("h4#eol-linked-upgrading")
+        .unwrap()
+        .is_some());
+    table.unwrap().destroy();
+    host.remove();
+    let (host, table) = render_with(Some("https://docs.example/eol/"));
+    assert_eq!(
+        attr(&host, "a[href$=\"/nodejs\"]", "href").as_deref(),
+        Some("https://docs.example/nodejs")
+    );
+    table.unwrap().destroy();
+    host.remove();
+    let (host, table) = render_with(Some("/docs/"));
+    let Err(err) = table else {
+        panic!("a relative linkBase is an error")
+    };
+    assert_eq!(
+        get(&err.into(), "message").as_string().unwrap(),
+        "the option `linkBase` must be an absolute http or https URL such as \"https://endoflife.date/\", found \"/docs/\""
+    );
+    host.remove();
+}

@@ -239,3 +239,54 @@ describe("row windowing of a 1,000-release table", () => {
     await page.close();
   });
 });
+
+describe("a product of 450 cycles, as large as the largest real files", () => {
+  const LARGE = generateProduct({ cycles: 450, seed: 11, today: TODAY });
+  const LARGE_CYCLES = [...LARGE.matchAll(/releaseCycle: "([^"]+)"/g)].map((m) => m[1]);
+
+  test("is windowed, and every row is reachable by scrolling and by search", async () => {
+    const { page, errors } = await open();
+    await page.evaluate(
+      ([source, today]) => {
+        window.tables = { long: window.eol.render(document.getElementById("long"), source, { today, showAllReleases: true }) };
+      },
+      [LARGE, TODAY],
+    );
+    await frames(page);
+    const first = await inPage(page, "long");
+    assert.equal(first.windowed, true);
+    assert.equal(first.state.total, 450);
+    assert.ok(first.cycles.length < 100, `${first.cycles.length} rows in the page`);
+
+    // Scrolling a viewport at a time shows every row, in the file's order.
+    const seen = new Set();
+    let guard = 0;
+    for (;;) {
+      for (const cycle of await onScreen(page, "long")) seen.add(cycle);
+      const done = await page.evaluate(() => {
+        const before = window.scrollY;
+        window.scrollBy(0, innerHeight * 0.8);
+        return window.scrollY === before;
+      });
+      await frames(page);
+      if (done || ++guard > 400) break;
+    }
+    for (const cycle of await onScreen(page, "long")) seen.add(cycle);
+    assert.deepEqual(LARGE_CYCLES.filter((c) => !seen.has(c)), [], "rows never scrolled into view");
+
+    // Searching for each cycle puts its row in the page.
+    const missed = await page.evaluate((cycles) => {
+      const table = window.tables.long;
+      const host = document.getElementById("long");
+      const missed = cycles.filter((cycle) => {
+        table.setSearch(cycle);
+        return ![...host.querySelectorAll("tbody tr[data-cycle]:not([hidden])")].some((tr) => tr.dataset.cycle === cycle);
+      });
+      table.setSearch("");
+      return missed;
+    }, LARGE_CYCLES);
+    assert.deepEqual(missed, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
