@@ -5,6 +5,8 @@
 //! by the allocator of this test. How long each takes is reported by `scripts/hostile.mjs`, in
 //! the browser; nothing here asserts on time.
 
+#![cfg(not(target_family = "wasm"))]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
