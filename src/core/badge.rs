@@ -75,7 +75,14 @@ pub fn svg(check: &Check, style: Style) -> String {
     let message = xml_text(&check.message);
     let id = {
         let mut hasher = DefaultHasher::new();
-        (&left, &right, &message, style == Style::Flat, check.status.as_str()).hash(&mut hasher);
+        (
+            &left,
+            &right,
+            &message,
+            style == Style::Flat,
+            check.status.as_str(),
+        )
+            .hash(&mut hasher);
         format!("eol-badge-{:016x}", hasher.finish())
     };
     let lw = (text_width(&left) + 12.0).round();
@@ -138,14 +145,25 @@ mod tests {
 
     #[test]
     fn ids_differ_between_badges_and_name_no_page_global() {
-        let (a, b) = (svg(&istio("1.12.4"), Style::Flat), svg(&istio("1.9.0"), Style::Flat));
+        let (a, b) = (
+            svg(&istio("1.12.4"), Style::Flat),
+            svg(&istio("1.9.0"), Style::Flat),
+        );
         let id = |svg: &str| {
             let start = svg.find("clipPath id=\"").unwrap() + "clipPath id=\"".len();
             svg[start..].split('"').next().unwrap().to_owned()
         };
-        assert!(id(&a).starts_with("eol-badge-") && id(&a).ends_with("-r"), "{}", id(&a));
+        assert!(
+            id(&a).starts_with("eol-badge-") && id(&a).ends_with("-r"),
+            "{}",
+            id(&a)
+        );
         assert_ne!(id(&a), id(&b));
-        assert_eq!(id(&a), id(&svg(&istio("1.12.4"), Style::Flat)), "the same badge, the same ids");
+        assert_eq!(
+            id(&a),
+            id(&svg(&istio("1.12.4"), Style::Flat)),
+            "the same badge, the same ids"
+        );
         assert!(a.contains(&format!("url(#{})", id(&a))));
     }
 

@@ -870,6 +870,15 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
             true,
         ),
     };
+    let version_command = raw.version_command.or(raw.command);
+    if let Some(why) = version_command
+        .as_deref()
+        .and_then(super::card::suspicious_command)
+    {
+        warnings.push(Warning::new(format!(
+            "the version command holds {why}: the card shows it as it is, and Copy copies exactly what it shows"
+        )));
+    }
     let mut releases = raw.releases;
     warnings.extend(repeated_cycle_warnings(&releases));
     if let Some(by) = raw.sort_releases_by.as_deref() {
@@ -889,7 +898,7 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
         icon_slug: raw
             .icon_slug
             .filter(|slug| slug != "NA" && !slug.trim().is_empty()),
-        version_command: raw.version_command.or(raw.command),
+        version_command,
         release_policy_link: raw.release_policy_link,
         release_image: raw.release_image,
         changelog_template: raw.changelog_template,

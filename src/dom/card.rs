@@ -9,8 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use super::element;
-use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
 use super::link;
+use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
 use crate::core::url;
 
 /// The header: `header.eol-table__header` with the icon, an `h2` title and the labels.
