@@ -329,7 +329,7 @@ pub fn build_rows(
         });
         top += ROW_HEIGHT;
     }
-    // The legend, in a fixed order (no sort: its code would weigh more than the chart's).
+    // The legend: the phases and statuses the bars use, in a fixed order.
     let drawn = || rows.iter().flat_map(|row: &Row| &row.segments);
     let phases: Vec<(Support, String)> = shown
         .iter()
