@@ -2,8 +2,8 @@
 //! named by `EOL_TABLE_PRODUCTS` becomes a built-in product, selected by its file name
 //! (`nodejs.md` → `product: "nodejs"`). The Istio seed is always built in.
 //!
-//! Also writes the default stylesheet without its comments and spare white space (about 1 KB
-//! less gzip in the wasm), and without the rules of cargo features left out of the build
+//! Also writes the default stylesheet without its comments and spare white space, and without
+//! the rules of cargo features left out of the build
 //! (`/* @feature NAME */` ... `/* @end */` in style.css); `scripts/build.sh` ships that same
 //! text as `eol-table.css`.
 

@@ -43,6 +43,36 @@ const setup = init().then(() => {
 });
 setup.catch(() => {}); // reported by each element that renders, not as an unhandled rejection
 
+// Elements render one per task, each in its turn: 400 elements on a page make 400 short tasks,
+// not one long one, and the page stays responsive while they appear.
+let turns = Promise.resolve();
+const nextTask = () =>
+  globalThis.scheduler?.yield
+    ? globalThis.scheduler.yield()
+    : new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+function inTurn(work) {
+  const run = turns.then(nextTask).then(work);
+  turns = run.catch(() => {});
+  return run;
+}
+
+/**
+ * The message for an error a render threw. A trap of the WebAssembly module (a `RuntimeError`
+ * such as "unreachable", where memory ran out) says so in words; after a panic, the panic hook's
+ * alert in `container` already says why.
+ */
+function describe(err, container) {
+  const trapped = globalThis.WebAssembly && err instanceof WebAssembly.RuntimeError;
+  if (!trapped) return err instanceof Error ? err.message : String(err);
+  const alert = container.querySelector('[role="alert"]')?.textContent;
+  if (alert) return alert;
+  return `eol-table stopped on an internal error: the WebAssembly module trapped (${err.message}), most likely out of memory. Please report it with the product file.`;
+}
+
 /** Removes the indentation every non-blank line shares (inline scripts are usually indented). */
 function dedent(text) {
   const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
@@ -157,13 +187,15 @@ export class EolTableElement extends Base {
     try {
       this.#adopt(await setup);
       const source = await this.#source(generation);
-      if (generation !== this.#generation) return this.#table; // superseded meanwhile
-      this.#clear();
-      this.#table = this.draw(this.#container, source, (name) => this.getAttribute(name) ?? undefined);
-      return this.#table;
+      return await inTurn(() => {
+        if (generation !== this.#generation || !this.isConnected) return this.#table; // superseded meanwhile
+        this.#clear();
+        this.#table = this.draw(this.#container, source, (name) => this.getAttribute(name) ?? undefined);
+        return this.#table;
+      });
     } catch (err) {
       if (generation !== this.#generation) return this.#table;
-      this.#fail(err instanceof Error ? err.message : String(err));
+      this.#fail(describe(err, this.#container));
       return null;
     }
   }

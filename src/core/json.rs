@@ -45,10 +45,14 @@ pub fn read(source: &str, format: Format) -> Result<Product, Error> {
     let trimmed = source.trim_start_matches('\u{feff}').trim_start();
     match format {
         Format::Markdown | Format::Yaml => parse::parse(source),
-        Format::ApiV1 => api_v1(parse::parse_value(source)?),
-        Format::ApiV0 => api_v0(parse::parse_value(source)?),
-        Format::Auto if trimmed.starts_with('[') => api_v0(parse::parse_value(source)?),
-        Format::Auto if trimmed.starts_with('{') => api_v1(parse::parse_value(source)?),
+        Format::ApiV1 => api_v1(parse::parse_value(source)?, source.len()),
+        Format::ApiV0 => api_v0(parse::parse_value(source)?, source.len()),
+        Format::Auto if trimmed.starts_with('[') => {
+            api_v0(parse::parse_value(source)?, source.len())
+        }
+        Format::Auto if trimmed.starts_with('{') => {
+            api_v1(parse::parse_value(source)?, source.len())
+        }
         Format::Auto => parse::parse(source),
     }
 }
@@ -97,7 +101,7 @@ fn milestone(
 }
 
 /// API v1: the response (`{"result": {...}}`) or the `result` itself.
-fn api_v1(value: Value) -> Result<Product, Error> {
+fn api_v1(value: Value, input_len: usize) -> Result<Product, Error> {
     let Value::Map(mut top) = value else {
         return Err(invalid(
             "expected an endoflife.date API v1 product: a JSON object with `name` and `releases`",
@@ -125,6 +129,7 @@ fn api_v1(value: Value) -> Result<Product, Error> {
     let mut custom_names: Vec<String> = Vec::new();
     let mut latest_shown = false;
     let mut lts_label: Option<String> = None;
+    parse::check_release_count(items.len(), input_len)?;
     for (index, item) in items.iter().enumerate() {
         let Value::Map(r) = item else {
             return Err(invalid(format!(
@@ -256,7 +261,7 @@ fn split_lts_mark(label: &str) -> (String, Option<String>) {
 }
 
 /// The older API: `[{"cycle": "1.2", "releaseDate": "...", "eol": "..." | bool, ...}]`.
-fn api_v0(value: Value) -> Result<Product, Error> {
+fn api_v0(value: Value, input_len: usize) -> Result<Product, Error> {
     let Value::List(items) = value else {
         return Err(invalid(
             "expected the older endoflife.date API: a JSON array of cycles",
@@ -264,6 +269,7 @@ fn api_v0(value: Value) -> Result<Product, Error> {
     };
     let mut releases = Vec::new();
     let mut warnings = Vec::new();
+    parse::check_release_count(items.len(), input_len)?;
     for (index, item) in items.iter().enumerate() {
         let Value::Map(r) = item else {
             return Err(invalid(format!(

@@ -6,11 +6,13 @@
 //! column, `command` → `versionCommand`, and `sortReleasesBy` applied once all releases are read.
 //! A key given twice keeps its last value, as the site's Ruby and `JSON.parse` do.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
@@ -37,14 +39,103 @@ pub fn parse(source: &str) -> Result<Product, Error> {
             }),
         ));
     }
-    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductVisitor)?;
+    let keep = Keep::for_input(source.len());
+    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductVisitor { keep: &keep })?;
     Ok(normalise(raw, parts.body))
 }
 
 /// Reads any YAML or JSON text into a [`Value`] tree.
 pub fn parse_value(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    yaml::read(text, 1, field::<Value>("the document"))
+    let keep = Keep::for_input(text.len());
+    yaml::read(text, 1, field::<Value>("the document", &keep))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory: what reading keeps is paid for from a budget proportional to the file's size, so that
+// aliases (one anchored value repeated thousands of times) cannot multiply it.
+
+/// How many bytes reading may keep for each byte of the file.
+const KEEP_PER_INPUT_BYTE: usize = 16;
+/// What any file may keep, however small.
+const KEEP_FLOOR: usize = 1024 * 1024;
+/// What one value costs besides its text.
+const VALUE_COST: usize = std::mem::size_of::<Value>() + 8;
+/// What one release costs besides its texts: the release, its evaluation on a day and its row of
+/// the table model.
+const RELEASE_COST: usize = 1024;
+
+/// Fails when `count` releases are more than a file of `input_len` bytes may hold: each costs
+/// [`RELEASE_COST`] of the file's [`Keep`] budget. (The YAML reader pays as it goes, with the
+/// place of the release that goes over.)
+pub(crate) fn check_release_count(count: usize, input_len: usize) -> Result<(), Error> {
+    let keep = Keep::for_input(input_len);
+    if count.saturating_mul(RELEASE_COST) <= keep.limit {
+        return Ok(());
+    }
+    Err(Error::content(
+        format!(
+            "the file lists {count} releases, more than a file of its size may hold ({}): split the file",
+            keep.limit / RELEASE_COST
+        ),
+        None,
+    ))
+}
+
+/// The bytes reading one file may still keep.
+struct Keep {
+    left: Cell<usize>,
+    limit: usize,
+}
+
+impl Keep {
+    fn for_input(len: usize) -> Keep {
+        let limit = len
+            .saturating_mul(KEEP_PER_INPUT_BYTE)
+            .saturating_add(KEEP_FLOOR);
+        Keep {
+            left: Cell::new(limit),
+            limit,
+        }
+    }
+
+    /// Pays `bytes`, or says why not (at the place of the value being read).
+    fn take<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(bytes) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(yaml::invalid(format_args!(
+                "the file's values take more than {} MiB to hold, counting what its aliases repeat (at most {KEEP_PER_INPUT_BYTE} times the file's size): repeat fewer aliases, or split the file",
+                self.limit.div_ceil(1024 * 1024)
+            ))),
+        }
+    }
+}
+
+/// Entries of a mapping in the order their keys first came, each key once with its last value (as
+/// `JSON.parse` keeps them), found by hash so that a mapping of many keys reads in linear time.
+#[derive(Default)]
+struct Entries {
+    list: Vec<(String, Value)>,
+    index: HashMap<String, usize>,
+}
+
+impl Entries {
+    fn set(&mut self, key: String, value: Value) {
+        match self.index.get(&key) {
+            Some(&at) => {
+                if let Some(entry) = self.list.get_mut(at) {
+                    entry.1 = value;
+                }
+            }
+            None => {
+                self.index.insert(key.clone(), self.list.len());
+                self.list.push((key, value));
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -59,12 +150,14 @@ trait FromValue: Sized {
 /// Reads one field's value as `T`, failing at the value's own place.
 struct Field<'a, T> {
     name: &'a str,
+    keep: &'a Keep,
     kind: PhantomData<T>,
 }
 
-fn field<T>(name: &str) -> Field<'_, T> {
+fn field<'a, T>(name: &'a str, keep: &'a Keep) -> Field<'a, T> {
     Field {
         name,
+        keep,
         kind: PhantomData,
     }
 }
@@ -101,10 +194,12 @@ impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.keep.take(v.len())?;
         self.finish(Value::Text(v.to_owned()))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<T, E> {
+        self.keep.take(v.len())?;
         self.finish(Value::Text(v))
     }
 
@@ -122,34 +217,92 @@ impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(field::<Value>(self.name))? {
+        while let Some(item) = seq.next_element_seed(field::<Value>(self.name, self.keep))? {
             items.push(item);
         }
         self.finish(Value::List(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut entries: Vec<(String, Value)> = Vec::new();
-        while let Some(key) = map.next_key_seed(field::<Value>(self.name))? {
-            let value = map.next_value_seed(field::<Value>(self.name))?;
-            set(&mut entries, key_text(key), value);
+        let mut entries = Entries::default();
+        while let Some(key) = map.next_key_seed(field::<Value>(self.name, self.keep))? {
+            let value = map.next_value_seed(field::<Value>(self.name, self.keep))?;
+            entries.set(key_text(key), value);
         }
-        self.finish(Value::Map(entries))
+        self.finish(Value::Map(entries.list))
     }
 }
 
 impl<T: FromValue> Field<'_, T> {
     fn finish<E: de::Error>(self, value: Value) -> Result<T, E> {
+        self.keep.take(VALUE_COST)?;
         T::from_value(value, self.name).map_err(yaml::invalid)
     }
 }
 
-/// Sets `key` to `value`: a key given again keeps its first place and takes the last value, as
-/// `JSON.parse` does.
-fn set(entries: &mut Vec<(String, Value)>, key: String, value: Value) {
-    match entries.iter_mut().find(|(k, _)| *k == key) {
-        Some((_, old)) => *old = value,
-        None => entries.push((key, value)),
+/// A field nobody reads by name (kept for custom fields and 2022 short hands, or only to warn
+/// about a typo): a scalar is kept, a list or mapping is skipped without being kept.
+struct Unknown<'a> {
+    keep: &'a Keep,
+}
+
+impl<'de> DeserializeSeed<'de> for Unknown<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Unknown<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        field("", self.keep).visit_bool(v)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        field("", self.keep).visit_i64(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        field("", self.keep).visit_u64(v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        field("", self.keep).visit_f64(v)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        field("", self.keep).visit_str(v)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        IgnoredAny.visit_seq(seq).map(|_| Value::Null)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+        IgnoredAny.visit_map(map).map(|_| Value::Null)
+    }
+
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        IgnoredAny.visit_enum(data).map(|_| Value::Null)
     }
 }
 
@@ -422,9 +575,11 @@ struct RawProduct {
 const PRODUCT: &str = "a product file: a `---` line, YAML fields such as `title:` and `releases:`, another `---` line";
 
 /// The product fields of the front matter.
-struct ProductVisitor;
+struct ProductVisitor<'k> {
+    keep: &'k Keep,
+}
 
-impl<'de> DeserializeSeed<'de> for ProductVisitor {
+impl<'de> DeserializeSeed<'de> for ProductVisitor<'_> {
     type Value = RawProduct;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawProduct, D::Error> {
@@ -432,7 +587,7 @@ impl<'de> DeserializeSeed<'de> for ProductVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for ProductVisitor {
+impl<'de> Visitor<'de> for ProductVisitor<'_> {
     type Value = RawProduct;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -440,68 +595,79 @@ impl<'de> Visitor<'de> for ProductVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawProduct, A::Error> {
+        let keep = self.keep;
         let mut raw = RawProduct::default();
-        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+        let mut extra = Entries::default();
+        while let Some(key) = map.next_key_seed(field::<Value>("key", keep))? {
             let key = key_text(key);
             let name = key.as_str();
             match name {
-                "title" => raw.title = next(&mut map, name)?,
-                "permalink" => raw.permalink = next(&mut map, name)?,
-                "category" => raw.category = next(&mut map, name)?,
-                "tags" => raw.tags = next::<_, Tags>(&mut map, name)?.0,
-                "iconSlug" => raw.icon_slug = next(&mut map, name)?,
-                "versionCommand" => raw.version_command = next(&mut map, name)?,
-                "command" => raw.command = next(&mut map, name)?,
-                "releasePolicyLink" => raw.release_policy_link = next(&mut map, name)?,
-                "releaseImage" => raw.release_image = next(&mut map, name)?,
-                "changelogTemplate" => raw.changelog_template = next(&mut map, name)?,
-                "releaseLabel" => raw.release_label = next(&mut map, name)?,
-                "LTSLabel" => raw.lts_label = next(&mut map, name)?,
-                "releaseDateColumn" => raw.release_date_column = Some(next(&mut map, name)?),
-                "discontinuedColumn" => raw.discontinued_column = Some(next(&mut map, name)?),
-                "eoasColumn" => raw.eoas_column = Some(next(&mut map, name)?),
-                "activeSupportColumn" => raw.active_support_column = Some(next(&mut map, name)?),
-                "eolColumn" => raw.eol_column = Some(next(&mut map, name)?),
-                "eoesColumn" => raw.eoes_column = Some(next(&mut map, name)?),
-                "extendedSupportColumn" => {
-                    raw.extended_support_column = Some(next(&mut map, name)?)
+                "title" => raw.title = next(&mut map, name, keep)?,
+                "permalink" => raw.permalink = next(&mut map, name, keep)?,
+                "category" => raw.category = next(&mut map, name, keep)?,
+                "tags" => raw.tags = next::<_, Tags>(&mut map, name, keep)?.0,
+                "iconSlug" => raw.icon_slug = next(&mut map, name, keep)?,
+                "versionCommand" => raw.version_command = next(&mut map, name, keep)?,
+                "command" => raw.command = next(&mut map, name, keep)?,
+                "releasePolicyLink" => raw.release_policy_link = next(&mut map, name, keep)?,
+                "releaseImage" => raw.release_image = next(&mut map, name, keep)?,
+                "changelogTemplate" => raw.changelog_template = next(&mut map, name, keep)?,
+                "releaseLabel" => raw.release_label = next(&mut map, name, keep)?,
+                "LTSLabel" => raw.lts_label = next(&mut map, name, keep)?,
+                "releaseDateColumn" => raw.release_date_column = Some(next(&mut map, name, keep)?),
+                "discontinuedColumn" => raw.discontinued_column = Some(next(&mut map, name, keep)?),
+                "eoasColumn" => raw.eoas_column = Some(next(&mut map, name, keep)?),
+                "activeSupportColumn" => {
+                    raw.active_support_column = Some(next(&mut map, name, keep)?)
                 }
-                "latestColumn" => raw.latest_column = Some(next(&mut map, name)?),
-                "releaseColumn" => raw.release_column = Some(next(&mut map, name)?),
+                "eolColumn" => raw.eol_column = Some(next(&mut map, name, keep)?),
+                "eoesColumn" => raw.eoes_column = Some(next(&mut map, name, keep)?),
+                "extendedSupportColumn" => {
+                    raw.extended_support_column = Some(next(&mut map, name, keep)?)
+                }
+                "latestColumn" => raw.latest_column = Some(next(&mut map, name, keep)?),
+                "releaseColumn" => raw.release_column = Some(next(&mut map, name, keep)?),
                 "customFields" => {
-                    let CustomFields(fields, warnings) = next(&mut map, name)?;
+                    let CustomFields(fields, warnings) = next(&mut map, name, keep)?;
                     raw.custom_fields = fields;
                     raw.warnings.extend(warnings);
                 }
-                "sortReleasesBy" => raw.sort_releases_by = next(&mut map, name)?,
+                "sortReleasesBy" => raw.sort_releases_by = next(&mut map, name, keep)?,
                 "alternate_urls" => {
-                    let Texts(urls) = next(&mut map, name)?;
+                    let Texts(urls) = next(&mut map, name, keep)?;
                     raw.aliases = urls
                         .iter()
                         .map(|url| url.trim_matches('/').to_owned())
                         .collect();
                 }
-                "identifiers" => raw.identifiers = next::<_, Identifiers>(&mut map, name)?.0,
-                "releases" => raw.releases = map.next_value_seed(ReleasesVisitor)?,
+                "identifiers" => raw.identifiers = next::<_, Identifiers>(&mut map, name, keep)?.0,
+                "releases" => raw.releases = map.next_value_seed(ReleasesVisitor { keep })?,
                 _ => {
-                    let value = next(&mut map, name)?;
-                    set(&mut raw.extra, key, value);
+                    let value = map.next_value_seed(Unknown { keep })?;
+                    extra.set(key, value);
                 }
             }
         }
+        raw.extra = extra.list;
         Ok(raw)
     }
 }
 
 /// The value of the entry `name` whose key was just read, as `T`.
-fn next<'de, A: MapAccess<'de>, T: FromValue>(map: &mut A, name: &str) -> Result<T, A::Error> {
-    map.next_value_seed(field(name))
+fn next<'de, A: MapAccess<'de>, T: FromValue>(
+    map: &mut A,
+    name: &str,
+    keep: &Keep,
+) -> Result<T, A::Error> {
+    map.next_value_seed(field(name, keep))
 }
 
 /// The releases; nothing (`releases:`) is none.
-struct ReleasesVisitor;
+struct ReleasesVisitor<'k> {
+    keep: &'k Keep,
+}
 
-impl<'de> DeserializeSeed<'de> for ReleasesVisitor {
+impl<'de> DeserializeSeed<'de> for ReleasesVisitor<'_> {
     type Value = Vec<Release>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Release>, D::Error> {
@@ -509,7 +675,7 @@ impl<'de> DeserializeSeed<'de> for ReleasesVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for ReleasesVisitor {
+impl<'de> Visitor<'de> for ReleasesVisitor<'_> {
     type Value = Vec<Release>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -528,6 +694,7 @@ impl<'de> Visitor<'de> for ReleasesVisitor {
         let mut releases = Vec::new();
         while let Some(release) = seq.next_element_seed(ReleaseVisitor {
             number: releases.len() + 1,
+            keep: self.keep,
         })? {
             releases.push(release);
         }
@@ -536,11 +703,12 @@ impl<'de> Visitor<'de> for ReleasesVisitor {
 }
 
 /// Release number `number`.
-struct ReleaseVisitor {
+struct ReleaseVisitor<'k> {
     number: usize,
+    keep: &'k Keep,
 }
 
-impl<'de> DeserializeSeed<'de> for ReleaseVisitor {
+impl<'de> DeserializeSeed<'de> for ReleaseVisitor<'_> {
     type Value = Release;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Release, D::Error> {
@@ -548,7 +716,7 @@ impl<'de> DeserializeSeed<'de> for ReleaseVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for ReleaseVisitor {
+impl<'de> Visitor<'de> for ReleaseVisitor<'_> {
     type Value = Release;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -560,37 +728,42 @@ impl<'de> Visitor<'de> for ReleaseVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Release, A::Error> {
+        let keep = self.keep;
+        keep.take(RELEASE_COST)?;
         let mut release = Release::new(String::new());
+        let mut fields = Entries::default();
         let mut cycle = None;
         let mut release_date_2022 = None;
         let (mut support, mut extended_support) = (None, None);
-        while let Some(key) = map.next_key_seed(field::<Value>("key"))? {
+        while let Some(key) = map.next_key_seed(field::<Value>("key", keep))? {
             let key = key_text(key);
             let name = key.as_str();
             match name {
-                "releaseCycle" => cycle = next(&mut map, name)?,
-                "releaseLabel" => release.label_template = next(&mut map, name)?,
-                "codename" => release.codename = next(&mut map, name)?,
-                "releaseDate" => release.release_date = next(&mut map, name)?,
-                "release" => release_date_2022 = next(&mut map, name)?,
-                "eoas" => release.eoas = next(&mut map, name)?,
-                "support" => support = Some(next::<_, Milestone>(&mut map, name)?),
-                "eol" => release.eol = next(&mut map, name)?,
-                "discontinued" => release.discontinued = next(&mut map, name)?,
-                "eoes" => release.eoes = next(&mut map, name)?,
-                "extendedSupport" => extended_support = Some(next::<_, Milestone>(&mut map, name)?),
-                "lts" => release.lts = next(&mut map, name)?,
-                "latest" => release.latest = next(&mut map, name)?,
-                "latestReleaseDate" => release.latest_release_date = next(&mut map, name)?,
+                "releaseCycle" => cycle = next(&mut map, name, keep)?,
+                "releaseLabel" => release.label_template = next(&mut map, name, keep)?,
+                "codename" => release.codename = next(&mut map, name, keep)?,
+                "releaseDate" => release.release_date = next(&mut map, name, keep)?,
+                "release" => release_date_2022 = next(&mut map, name, keep)?,
+                "eoas" => release.eoas = next(&mut map, name, keep)?,
+                "support" => support = Some(next::<_, Milestone>(&mut map, name, keep)?),
+                "eol" => release.eol = next(&mut map, name, keep)?,
+                "discontinued" => release.discontinued = next(&mut map, name, keep)?,
+                "eoes" => release.eoes = next(&mut map, name, keep)?,
+                "extendedSupport" => {
+                    extended_support = Some(next::<_, Milestone>(&mut map, name, keep)?)
+                }
+                "lts" => release.lts = next(&mut map, name, keep)?,
+                "latest" => release.latest = next(&mut map, name, keep)?,
+                "latestReleaseDate" => release.latest_release_date = next(&mut map, name, keep)?,
                 "link" => {
-                    release.link = match next::<_, Option<String>>(&mut map, name)? {
+                    release.link = match next::<_, Option<String>>(&mut map, name, keep)? {
                         Some(link) => Link::Given(link),
                         None => Link::None,
                     }
                 }
                 _ => {
-                    let value = next(&mut map, name)?;
-                    set(&mut release.fields, key, value);
+                    let value = map.next_value_seed(Unknown { keep })?;
+                    fields.set(key, value);
                 }
             }
         }
@@ -601,6 +774,7 @@ impl<'de> Visitor<'de> for ReleaseVisitor {
             )));
         };
         release.cycle = cycle;
+        release.fields = fields.list;
         if release.release_date.is_none() {
             release.release_date = release_date_2022;
         }
@@ -696,6 +870,15 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
             true,
         ),
     };
+    let version_command = raw.version_command.or(raw.command);
+    if let Some(why) = version_command
+        .as_deref()
+        .and_then(super::card::suspicious_command)
+    {
+        warnings.push(Warning::new(format!(
+            "the version command holds {why}: the card shows it as it is, and Copy copies exactly what it shows"
+        )));
+    }
     let mut releases = raw.releases;
     warnings.extend(repeated_cycle_warnings(&releases));
     if let Some(by) = raw.sort_releases_by.as_deref() {
@@ -715,7 +898,7 @@ fn normalise(raw: RawProduct, body: &str) -> Product {
         icon_slug: raw
             .icon_slug
             .filter(|slug| slug != "NA" && !slug.trim().is_empty()),
-        version_command: raw.version_command.or(raw.command),
+        version_command,
         release_policy_link: raw.release_policy_link,
         release_image: raw.release_image,
         changelog_template: raw.changelog_template,

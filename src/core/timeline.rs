@@ -193,6 +193,8 @@ pub struct Timeline {
     pub rows: Vec<Row>,
     /// Labels of the cycles without a release date, not drawn.
     pub undated: Vec<String>,
+    /// Dated cycles left out past the row limit (the oldest, in the table's order).
+    pub omitted: usize,
     /// The phases the bars show, with their column headers, for the legend.
     pub phases: Vec<(Support, String)>,
     /// The colours the bars use, for the legend.
@@ -208,9 +210,24 @@ struct Dated<'v, 'a> {
     phases: Vec<(Support, Phase)>,
 }
 
+/// How many cycles a timeline draws unless asked for all: a very long product's chart stays
+/// small, and its other cycles are one click away.
+pub const DEFAULT_ROWS: usize = 60;
+
 /// Lays out the timeline of `view`, worded by `words`, `width` units wide (clamped to
-/// [`MIN_WIDTH`]..=[`MAX_WIDTH`]).
+/// [`MIN_WIDTH`]..=[`MAX_WIDTH`]), drawing the first [`DEFAULT_ROWS`] dated cycles.
 pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline {
+    build_rows(view, words, width, Some(DEFAULT_ROWS))
+}
+
+/// [`build`], drawing the first `rows` dated cycles in the table's order (the newest first, in
+/// most files), or all of them.
+pub fn build_rows(
+    view: &ProductView<'_>,
+    words: &dyn Words,
+    width: i32,
+    rows: Option<usize>,
+) -> Timeline {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let today = view.today;
     let columns = &view.product.columns;
@@ -249,6 +266,9 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline 
             phases,
         });
     }
+    let limit = rows.unwrap_or(usize::MAX);
+    let omitted = dated.len().saturating_sub(limit);
+    dated.truncate(limit);
 
     // The time range: the first release (or today) to a little past the last end (or today).
     let first = dated.iter().map(|d| d.released).min().unwrap_or(today);
@@ -309,7 +329,7 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline 
         });
         top += ROW_HEIGHT;
     }
-    // The legend, in a fixed order (no sort: its code would weigh more than the chart's).
+    // The legend: the phases and statuses the bars use, in a fixed order.
     let drawn = || rows.iter().flat_map(|row: &Row| &row.segments);
     let phases: Vec<(Support, String)> = shown
         .iter()
@@ -348,6 +368,7 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words, width: i32) -> Timeline 
         bottom_axis,
         rows,
         undated,
+        omitted,
         phases,
         statuses,
     }
@@ -835,6 +856,23 @@ pub fn tree(timeline: &Timeline) -> Node {
             Node::html("p")
                 .attr("class", "eol-timeline__undated")
                 .text(undated_text(&t.undated)),
+        );
+    }
+    if t.omitted > 0 {
+        let drawn = t.rows.len();
+        let all = drawn + t.omitted;
+        root = root.child(
+            Node::html("p")
+                .attr("class", "eol-timeline__more")
+                .child(
+                    Node::html("span").text(format!("Showing the first {drawn} of {all} cycles. ")),
+                )
+                .child(
+                    Node::html("button")
+                        .attr("type", "button")
+                        .attr("data-action", "timeline-all")
+                        .text(format!("Show all {all}")),
+                ),
         );
     }
     root

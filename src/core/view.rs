@@ -63,9 +63,11 @@ impl ReleaseView<'_> {
 /// Evaluates `product` as of `today`.
 pub fn evaluate(product: &Product, today: Day) -> ProductView<'_> {
     let mut warnings = product.warnings.clone();
-    // One budget for all the product's templates: a costly template is not multiplied by
-    // hundreds of releases.
-    let mut budget = Budget::default();
+    // One budget for all the product's templates, growing with the number of releases (which
+    // the file's size bounds): a costly template is not multiplied by hundreds of releases.
+    let releases = u64::try_from(product.releases.len()).unwrap_or(u64::MAX);
+    let mut budget =
+        Budget::new(Budget::PER_PRODUCT.saturating_add(releases.saturating_mul(STEPS_PER_RELEASE)));
     let releases = product
         .releases
         .iter()
@@ -81,8 +83,26 @@ pub fn evaluate(product: &Product, today: Day) -> ProductView<'_> {
         releases,
         lts_label: lts_label(&product.lts_label),
         release_policy_link,
-        warnings,
+        warnings: summarised(warnings),
     }
+}
+
+/// Template steps each release adds to the product's budget.
+const STEPS_PER_RELEASE: u64 = 500;
+
+/// The most warnings a product reports one by one; the rest are counted.
+pub const MAX_WARNINGS: usize = 50;
+
+/// The first [`MAX_WARNINGS`] warnings, then one that counts the others.
+fn summarised(mut warnings: Vec<Warning>) -> Vec<Warning> {
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(Warning::new(format!(
+            "{more} more warnings like these are not listed"
+        )));
+    }
+    warnings
 }
 
 fn evaluate_release<'a>(
@@ -290,7 +310,24 @@ mod tests {
         assert_eq!(view.releases[0].link.as_deref(), Some("https://x.org/1000"));
         assert_eq!(view.releases[39].link, None);
         assert!(view.warnings.iter().any(|w| w.message
-            == "the link of release `39` could not be evaluated (the templates take more than 4000000 steps of work): it is left out"));
+            == "the link of release `39` could not be evaluated (the templates take more than 4020000 steps of work): it is left out"));
+    }
+
+    #[test]
+    fn past_fifty_warnings_the_rest_are_counted() {
+        let releases: String = (0..80)
+            .map(|i| format!("- releaseCycle: \"{i}\"\n"))
+            .collect();
+        let p = parse(&format!(
+            "changelogTemplate: \"{{{{ x | frobnicate }}}}\"\nreleases:\n{releases}"
+        ))
+        .unwrap();
+        let view = evaluate(&p, today());
+        assert_eq!(view.warnings.len(), MAX_WARNINGS + 1);
+        assert_eq!(
+            view.warnings.last().map(|w| w.message.as_str()),
+            Some("30 more warnings like these are not listed")
+        );
     }
 
     #[test]

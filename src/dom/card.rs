@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use super::element;
+use super::link;
 use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
 use crate::core::url;
 
@@ -16,24 +17,26 @@ use crate::core::url;
 /// Returns the header and the icon (whose failed load the widget listens for).
 pub fn header(document: &Document, card: &Card) -> Result<(Element, Option<Element>), JsValue> {
     let header = element(document, "header", &[("class", "eol-table__header")])?;
-    let icon = match card.icon.as_deref().and_then(url::safe) {
+    let icon = match card.icon.as_deref() {
         Some(src) => {
             let img = element(
                 document,
                 "img",
                 &[
                     ("class", "eol-table__logo"),
-                    ("src", &src),
                     ("alt", ""),
                     ("width", "32"),
                     ("height", "32"),
                     ("loading", "lazy"),
                     ("decoding", "async"),
-                    ("referrerpolicy", "no-referrer"),
                 ],
             )?;
-            header.append_child(&img)?;
-            Some(img)
+            if link::set_src(document, &img, src)? {
+                header.append_child(&img)?;
+                Some(img)
+            } else {
+                None
+            }
         }
         None => None,
     };
@@ -63,16 +66,10 @@ pub fn release_image(document: &Document, card: &Card) -> Result<Option<Element>
     };
     let figure = element(document, "figure", &[("class", "eol-table__schedule")])?;
     let alt = [card.title.as_str(), " release schedule"].concat();
-    let img = element(
-        document,
-        "img",
-        &[
-            ("src", &src),
-            ("alt", &alt),
-            ("loading", "lazy"),
-            ("referrerpolicy", "no-referrer"),
-        ],
-    )?;
+    let img = element(document, "img", &[("alt", &alt), ("loading", "lazy")])?;
+    if !link::set_src(document, &img, &src)? {
+        return Ok(None);
+    }
     figure.append_child(&img)?;
     Ok(Some(figure))
 }
@@ -113,10 +110,8 @@ pub fn info(
         let p = element(document, "p", &[("class", "eol-table__policy")])?;
         let (before, after) = POLICY_SENTENCE;
         p.append_child(&document.create_text_node(before))?;
-        let a = element(document, "a", &[("href", &href)])?;
-        if url::is_external(&href) {
-            a.set_attribute("rel", "noopener noreferrer")?;
-        }
+        let a = element(document, "a", &[])?;
+        link::set_href(document, &a, &href)?;
         a.set_text_content(Some(&card.policy_link_text()));
         p.append_child(&a)?;
         p.append_child(&document.create_text_node(after))?;

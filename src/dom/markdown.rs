@@ -6,7 +6,6 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, DocumentFragment};
 
 use crate::core::markdown::Node;
-use crate::core::url;
 
 /// The nodes in a new fragment, ready to append anywhere.
 pub fn build(document: &Document, nodes: &[Node]) -> Result<DocumentFragment, JsValue> {
@@ -34,12 +33,16 @@ pub fn append(document: &Document, parent: &web_sys::Node, nodes: &[Node]) -> Re
             }) => {
                 let element = document.create_element(tag.name())?;
                 for (name, value) in attrs {
-                    if matches!(*name, "href" | "src") {
-                        if let Some(value) = url::safe(value) {
-                            element.set_attribute(name, &value)?;
+                    match *name {
+                        "href" => {
+                            super::link::set_href(document, &element, value)?;
                         }
-                    } else {
-                        element.set_attribute(name, value)?;
+                        "src" => {
+                            super::link::set_src(document, &element, value)?;
+                        }
+                        // `set_href` decides it from where the link really leads.
+                        "rel" => {}
+                        _ => element.set_attribute(name, value)?,
                     }
                 }
                 parent.append_child(&element)?;

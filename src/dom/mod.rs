@@ -6,6 +6,7 @@
 pub mod badge;
 pub mod card;
 pub mod intl;
+pub mod link;
 pub mod listener;
 pub mod markdown;
 pub mod panic;

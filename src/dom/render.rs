@@ -7,7 +7,6 @@ use web_sys::{Document, Element, HtmlElement, Node};
 use super::element;
 use crate::core::date::Date;
 use crate::core::table::{Cell, Inline, Table};
-use crate::core::url;
 use crate::core::window;
 
 /// The elements the widget updates after it is built.
@@ -412,12 +411,15 @@ fn append_inline(document: &Document, parent: &Node, inline: &Inline) -> Result<
                 text,
             )?;
         }
-        Inline::Link { href, text } => match url::safe(href) {
-            Some(href) => append(document, parent, "a", &[("href", &href)], text)?,
-            None => {
+        Inline::Link { href, text } => {
+            let a = element(document, "a", &[])?;
+            if super::link::set_href(document, &a, href)? {
+                a.set_text_content(Some(text));
+                parent.append_child(&a)?;
+            } else {
                 parent.append_child(&document.create_text_node(text))?;
             }
-        },
+        }
         Inline::Abbr { title, text } => {
             append(document, parent, "abbr", &[("title", title)], text)?
         }

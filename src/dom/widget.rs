@@ -252,6 +252,9 @@ pub struct Settings {
     pub card: CardSettings,
     /// The width the timeline is laid out for (the host's; 0: the default).
     pub width: i32,
+    /// Whether the timeline draws every cycle, not only the first
+    /// [`timeline::DEFAULT_ROWS`](crate::core::timeline::DEFAULT_ROWS).
+    pub whole_timeline: bool,
     /// Row windowing for long tables.
     pub virtualize: Virtualize,
 }
@@ -386,7 +389,7 @@ impl Widget {
         let chart = settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), settings.width));
+            .then(|| chart(&view, words.as_ref(), &settings));
         drop(view);
         let mut icon = None;
         if settings.card.header {
@@ -597,7 +600,7 @@ impl Widget {
             .settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), self.settings.width));
+            .then(|| chart(&view, words.as_ref(), &self.settings));
         drop(view);
         let today = self.today.date();
         self.parts = render::build(
@@ -620,6 +623,19 @@ impl Widget {
         self.shown = vec![true; self.table.rows.len()];
         self.mark_version().map_err(js)?;
         self.update().map_err(js)
+    }
+
+    /// Draws the timeline again in place (after "Show all").
+    #[cfg(feature = "timeline")]
+    fn redraw_timeline(&mut self) -> Result<(), JsValue> {
+        let words = words(self.settings.locale.as_deref()).map_err(|m| JsValue::from_str(&m))?;
+        let view = view::evaluate(&self.product, self.today);
+        let chart = chart(&view, words.as_ref(), &self.settings);
+        let fresh = super::timeline::build(&self.document, &chart)?;
+        if let Some(old) = self.main.query_selector(".eol-timeline")? {
+            old.replace_with_with_node_1(&fresh)?;
+        }
+        Ok(())
     }
 
     /// Highlights the row of `version` (`None`: none) with a verdict above the table.
@@ -735,6 +751,12 @@ impl Widget {
                 if let Some(copier) = &self.copier {
                     copier.copy();
                 }
+                return false;
+            }
+            #[cfg(feature = "timeline")]
+            "timeline-all" => {
+                self.settings.whole_timeline = true;
+                let _ = self.redraw_timeline();
                 return false;
             }
             "dates" => {
@@ -1139,13 +1161,18 @@ impl Widget {
 
 /// The timeline's layout for `view`, at `width` (0: the default width).
 #[cfg(feature = "timeline")]
-fn chart(view: &view::ProductView<'_>, words: &dyn Words, width: i32) -> timeline::Timeline {
-    let width = if width > 0 {
-        width
+fn chart(
+    view: &view::ProductView<'_>,
+    words: &dyn Words,
+    settings: &Settings,
+) -> timeline::Timeline {
+    let width = if settings.width > 0 {
+        settings.width
     } else {
         timeline::DEFAULT_WIDTH
     };
-    timeline::build(view, words, width)
+    let rows = (!settings.whole_timeline).then_some(timeline::DEFAULT_ROWS);
+    timeline::build_rows(view, words, width, rows)
 }
 
 /// What holds its place on screen while the rows in the page change.

@@ -194,6 +194,9 @@ pub fn render_with_budget(
         }
         text = text.replace(placeholder, value);
     }
+    // What the placeholders added is paid for, as text a filter builds is.
+    let added = text.len().saturating_sub(template.len());
+    budget.spend(u64::try_from(added).unwrap_or(u64::MAX))?;
     liquid_with(&text, &[], budget)
 }
 
