@@ -897,8 +897,13 @@ fn limits_fail_fast_with_a_clear_message() {
     Reflect::set(&limited, &"maxInputBytes".into(), &1000.into()).unwrap();
     let big = format!("title: x\n# {}\n", "y".repeat(2 * 1024 * 1024));
     assert_eq!(
-        render_error(big.into(), limited),
-        "the input is 2.0 MB, more than the 0.0 MB limit (the `maxInputBytes` option raises it)"
+        render_error(big.into(), limited.clone()),
+        "the input is 2.0 MiB, more than the 1000 B limit (the `maxInputBytes` option raises it)"
+    );
+    Reflect::set(&limited, &"maxInputBytes".into(), &100.into()).unwrap();
+    assert_eq!(
+        render_error("y".repeat(120).into(), limited),
+        "the input is 120 B, more than the 100 B limit (the `maxInputBytes` option raises it)"
     );
     let mut bomb =
         String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
