@@ -43,6 +43,11 @@ impl Format {
 /// Reads `source` in `format`.
 pub fn read(source: &str, format: Format) -> Result<Product, Error> {
     let trimmed = source.trim_start_matches('\u{feff}').trim_start();
+    if looks_like_html(trimmed) {
+        return Err(invalid(
+            "the input looks like an HTML page, not a product file: a web page or an error page came instead of the file (check its URL)",
+        ));
+    }
     match format {
         Format::Markdown | Format::Yaml => parse::parse(source),
         Format::ApiV1 => api_v1(parse::parse_value(source)?),
@@ -51,6 +56,24 @@ pub fn read(source: &str, format: Format) -> Result<Product, Error> {
         Format::Auto if trimmed.starts_with('{') => api_v1(parse::parse_value(source)?),
         Format::Auto => parse::parse(source),
     }
+}
+
+/// Whether `text` starts as an HTML page does (`<!doctype html>`, `<html>`, ...): what a server
+/// sends for a wrong URL, a 404, or a single-page app's fallback. No input format starts so.
+fn looks_like_html(text: &str) -> bool {
+    const STARTS: [&str; 7] = [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<title",
+        "<meta",
+        "<!--",
+    ];
+    STARTS.iter().any(|start| {
+        text.get(..start.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(start))
+    })
 }
 
 fn invalid(message: impl Into<String>) -> Error {
@@ -439,6 +462,41 @@ mod tests {
         assert!(read("{\"hello\": ", Format::Auto)
             .unwrap_err()
             .is_syntax_error());
+    }
+
+    #[test]
+    fn an_html_page_is_named_as_such_in_every_format() {
+        let pages = [
+            "<!DOCTYPE html>\n<html><head><title>Not Found</title></head></html>",
+            "\u{feff}  <!doctype html><title>Vite App</title>",
+            "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>nginx</body></html>",
+            "<HEAD><TITLE>Moved</TITLE></HEAD>",
+            "<!-- page --><div>hi</div>",
+        ];
+        for page in pages {
+            for format in [Format::Auto, Format::Markdown, Format::ApiV1, Format::ApiV0] {
+                assert_eq!(
+                    read(page, format).unwrap_err().to_string(),
+                    "the input looks like an HTML page, not a product file: a web page or an error page came instead of the file (check its URL)",
+                    "{page:?} as {format:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_with_angle_brackets_later_is_not_taken_for_html() {
+        let p = read(
+            "title: <b>Bold</b>\nreleases:\n  - releaseCycle: \"1\"\n",
+            Format::Auto,
+        )
+        .unwrap();
+        assert_eq!(p.title, "<b>Bold</b>");
+        // a plain-text 404 is not HTML: it stays the product-file message
+        assert!(read("Not Found", Format::Auto)
+            .unwrap_err()
+            .to_string()
+            .contains("expected a product file"));
     }
 
     fn to_json<T: serde::Serialize>(value: &T) -> String {
