@@ -86,6 +86,10 @@ export interface RenderOptions {
   product?: string;
   /** The input format. Default "auto": API JSON of either shape, otherwise a product file or bare YAML. */
   format?: InputFormat;
+  /** The product's id (`data-product`, calendar UIDs) when the data names none: the older API's JSON (v0) never does. The data's own name wins. Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). The data's own title wins. Default: the name, or "Releases" for API v0 without one. */
+  title?: string;
   /** A version (such as "1.12.4") whose row is highlighted, with a one-line verdict above the table. */
   version?: string | null;
   /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
@@ -186,6 +190,10 @@ export interface ParseOptions {
   product?: string;
   /** The input format. Default "auto". */
   format?: InputFormat;
+  /** The product's id when the data names none (the older API's JSON, v0). Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). Default: the name, or "Releases". */
+  title?: string;
   /** The largest source accepted, in bytes (default 4 MiB). */
   maxInputBytes?: number;
 }
@@ -782,7 +790,7 @@ fn read(text: &str, options: &Options) -> Result<Product, String> {
             )
         })?,
     };
-    json::read(text, format).map_err(|err| err.to_string())
+    json::read_named(text, format, &options.names()).map_err(|err| err.to_string())
 }
 
 /// The `today` option, or the local date.
