@@ -4,13 +4,10 @@
 // Vite's dev server, in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createReadStream } from "node:fs";
-import { lstat, readdir, stat, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { createServer } from "node:http";
+import { lstat, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { packedApp, repoRoot, run, toolBin } from "../node/pack.mjs";
-import { collectErrors, launchBrowser, screenshotPath } from "./lib.mjs";
+import { packedApp, run, toolBin } from "../node/pack.mjs";
+import { collectErrors, launchBrowser, screenshotPath, serveFolder, vite } from "./lib.mjs";
 
 const INDEX = `<!doctype html>
 <html lang="en">
@@ -29,27 +26,6 @@ import "eol-table/element";
 await init();
 render(document.getElementById("app"), null, { today: "2022-05-01", injectStyles: false });
 `;
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
-/** Serves a folder on a free loopback port: { url, close }. */
-function serveFolder(root) {
-  const server = createServer(async (req, res) => {
-    const name = new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html");
-    const file = path.join(root, path.normalize(decodeURIComponent(name)).replace(/^(\.\.[/\\])+/, ""));
-    const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
-    if (!found) return res.writeHead(name === "/favicon.ico" ? 204 : 404).end(); // browsers ask for one
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}/`,
-        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
-      }),
-    ),
-  );
-}
 
 let packed;
 let server;
@@ -102,8 +78,7 @@ describe("the package in a Vite app", () => {
     // a folder install would be a symlink out of the app, and the dev server refuses files
     // outside its allow list (403 for eol_table_bg.wasm): the README's reason for `make pack`
     assert.ok((await lstat(path.join(packed.app, "node_modules", "eol-table"))).isDirectory(), "copied, not linked");
-    const { createServer } = await import(createRequire(path.join(repoRoot, ".tools", "package.json")).resolve("vite"));
-    const dev = await createServer({ root: packed.app, configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 } });
+    const dev = await (await vite()).createServer({ root: packed.app, configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 } });
     await dev.listen();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
