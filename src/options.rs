@@ -9,6 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::arrange::Direction;
+use crate::core::model::Names;
 use crate::dom::card::Downloads;
 use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Virtualize};
 
@@ -29,6 +30,8 @@ pub(crate) struct Options {
     pub product: Option<String>,
     pub format: Option<String>,
     pub version: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
     pub max_input_bytes: Option<f64>,
     pub style: Option<String>,
     pub header: Option<bool>,
@@ -100,6 +103,20 @@ impl Options {
 }
 
 impl Options {
+    /// `name` and `title`: what to call a product whose data does not say (blank: not given).
+    pub fn names(&self) -> Names {
+        let given = |text: &Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        Names {
+            name: given(&self.name),
+            title: given(&self.title),
+        }
+    }
+
     /// The widget's settings from these options.
     pub fn settings(&self) -> Result<Settings, String> {
         let mut settings = Settings::default();
