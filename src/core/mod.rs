@@ -23,6 +23,7 @@ pub mod markup;
 pub mod model;
 pub mod parse;
 pub mod products;
+pub mod settings;
 pub mod status;
 pub mod table;
 pub mod template;

@@ -9,6 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use super::element;
+pub use crate::core::settings::Downloads;
+
 use super::link;
 use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
 use crate::core::url;
@@ -80,15 +82,6 @@ pub struct Info {
     pub root: Element,
     /// The "Copied" live region of the copy button.
     pub copied: Option<Element>,
-}
-
-/// Which download controls to add.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Downloads {
-    /// "Download CSV".
-    pub csv: bool,
-    /// "Add to calendar" (an .ics file).
-    pub calendar: bool,
 }
 
 /// The information under the table; `None` when there is nothing to show.
