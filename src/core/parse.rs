@@ -1135,6 +1135,23 @@ mod tests {
     }
 
     #[test]
+    fn an_alias_bomb_costs_nothing_unread_and_fails_where_it_is_kept() {
+        let mut bomb = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        {
+            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 10].join(",")));
+        }
+        assert!(parse(&bomb).is_ok(), "unread, the bomb is skipped without expanding it");
+        bomb.push_str("tags: *i\n");
+        assert_eq!(
+            error_text(&bomb),
+            "line 1, column 20: the file's values take more than 2 MiB to hold, counting what its aliases repeat (at most 16 times the file's size): repeat fewer aliases, or split the file"
+        );
+    }
+
+    #[test]
     fn a_key_given_twice_keeps_its_last_value() {
         let p = product("title: First\ntitle: Last\nreleases:\n- releaseCycle: a\n  eol: true\n  eol: 2020-01-01\n  x: 1\n  x: 2\n");
         assert_eq!(p.title, "Last");
