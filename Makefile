@@ -10,7 +10,7 @@ BENCH_RUNS ?= 30
 help:
 	@echo "make setup   install the tools (idempotent; a cold install takes ~15 min)"
 	@echo "make build   release build into pkg/ (wasm-pack + wasm-opt), prints sizes"
-	@echo "make pack    build, then npm pack pkg/ into target/ (the tarball npm would publish)"
+	@echo "make pack    build, then npm pack pkg/ into target/eol-table-<version>.tgz (npm install that file)"
 	@echo "make demo    build, then serve the demo on http://127.0.0.1:$(PORT)/"
 	@echo "make test    every check: fmt, clippy, native, browser, node and e2e tests"
 	@echo "make size    what the wasm weighs per feature set (raw, gzip, brotli) and its largest parts"
@@ -24,7 +24,7 @@ build: setup
 	bash scripts/build.sh
 
 pack: build
-	mkdir -p target && npm pack ./pkg --pack-destination target
+	bash scripts/pack.sh target
 
 demo: build
 	@echo "demo: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"

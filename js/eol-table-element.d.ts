@@ -7,6 +7,8 @@ export type EolTableAttribute =
   | "product"
   | "today"
   | "format"
+  | "name"
+  | "title"
   | "theme"
   | "locale"
   | "filter"
@@ -34,6 +36,8 @@ export interface EolTableErrorDetail {
  * named by `product` (default "istio"). Other attributes: `today` ("YYYY-MM-DD"), `locale`,
  * `theme` ("auto" | "light" | "dark"), `filter` ("all" | "maintained" | "ended"),
  * `date-style` ("relative" | "absolute"), `format` ({@link InputFormat}: "auto" by default, which knows API JSON of either shape),
+ * `name` and `title` (the product's id and title when the data names none, as the older API's
+ * JSON never does; without `name`, the file name in `src`: `…/nodejs.json` → "nodejs"),
  * `version` (a version to highlight, with a verdict above the table), and for the card around
  * the table `timeline` and `downloads` (boolean attributes), `header="false"`, `description`
  * ("split" | "above" | "below" | "hidden"), `icon-base` and `link-base` (see `RenderOptions`), and
@@ -57,7 +61,7 @@ export declare class EolTableElement extends HTMLElement {
 }
 
 /** The attributes <eol-badge> observes; a change renders the badge again. */
-export type EolBadgeAttribute = "src" | "product" | "today" | "format" | "version" | "badge-style";
+export type EolBadgeAttribute = "src" | "product" | "today" | "format" | "name" | "title" | "version" | "badge-style";
 
 /** What an `<eol-badge>` rendered. */
 export interface RenderedBadge {

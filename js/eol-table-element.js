@@ -3,7 +3,7 @@
 //
 //   <script type="module" src="./pkg/eol-table-element.js"></script>
 //   <eol-table product="istio" theme="dark"></eol-table>
-//   <eol-table src="/products/nodejs.md" today="2024-05-01"></eol-table>
+//   <eol-table src="./data/guzzle.md" today="2025-06-01"></eol-table>
 //   <eol-table><script type="text/markdown">---\ntitle: ...\n---</script></eol-table>
 //
 // Where the data comes from, first match wins: `src` (fetched), a child
@@ -29,7 +29,8 @@ const HOST_CSS = ":host { display: block; } :host(eol-badge) { display: inline-b
 // `link-base` what the description's relative links resolve against.
 // `virtualize` is "auto", or a boolean attribute ("false" turns row windowing off).
 const CARD = ["timeline", "downloads", "header", "description", "icon-base", "link-base", "virtualize"];
-const ATTRIBUTES = ["src", "product", "today", "format", ...CARD, ...Object.keys(SETTERS)];
+// `name` and `title` name a product whose data names none (the older API's JSON).
+const ATTRIBUTES = ["src", "product", "today", "format", "name", "title", ...CARD, ...Object.keys(SETTERS)];
 
 // One wasm instance and one stylesheet for every element on the page. A constructed stylesheet
 // (adoptedStyleSheets) needs no 'unsafe-inline' in a Content Security Policy; browsers without
@@ -93,6 +94,21 @@ function virtualize(value) {
   return value !== "false";
 }
 
+/**
+ * The product name a `src` URL suggests, for data that names none: its last path segment
+ * without the extension (`…/nodejs.json` → `nodejs`, `…/products/python` → `python`).
+ */
+function nameFromUrl(url) {
+  const segment = new URL(url).pathname.split("/").filter(Boolean).pop() ?? "";
+  let name = segment;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    // a malformed escape: the segment as it is
+  }
+  return name.replace(/\.[^.]*$/, "") || undefined;
+}
+
 /** `options` without its undefined entries. */
 function defined(options) {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
@@ -116,6 +132,7 @@ export class EolTableElement extends Base {
   #scheduled = false;
   #abort = null; // AbortController of the pending fetch
   #loaded = null; // { url, text }: the last fetched source, reused until `src` changes
+  #named = undefined; // the name `src`'s file name suggests, for data that names none
   #observer = null;
   #ready = Promise.resolve(null);
 
@@ -190,7 +207,8 @@ export class EolTableElement extends Base {
       return await inTurn(() => {
         if (generation !== this.#generation || !this.isConnected) return this.#table; // superseded meanwhile
         this.#clear();
-        this.#table = this.draw(this.#container, source, (name) => this.getAttribute(name) ?? undefined);
+        const attr = (name) => this.getAttribute(name) ?? (name === "name" ? this.#named : undefined);
+        this.#table = this.draw(this.#container, source, attr);
         return this.#table;
       });
     } catch (err) {
@@ -208,7 +226,7 @@ export class EolTableElement extends Base {
     const table = render(container, source, defined({
       injectStyles: false, product: attr("product"), today: attr("today"), locale: attr("locale"),
       theme: attr("theme"), filter: attr("filter"), dateStyle: attr("date-style"),
-      format: attr("format"), version: attr("version"),
+      format: attr("format"), version: attr("version"), name: attr("name"), title: attr("title"),
       timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
       header: attr("header") === undefined ? undefined : attr("header") !== "false",
       description: attr("description"), iconBase: attr("icon-base"), linkBase: attr("link-base"),
@@ -221,8 +239,10 @@ export class EolTableElement extends Base {
   /** The product file text: fetched `src`, an inline script, or null (a built-in product). */
   async #source(generation) {
     const src = this.getAttribute("src");
+    this.#named = undefined;
     if (src) {
       const url = new URL(src, document.baseURI).href;
+      this.#named = nameFromUrl(url);
       if (this.#loaded?.url === url) return this.#loaded.text;
       this.#abort?.abort();
       const abort = (this.#abort = new AbortController());
@@ -235,6 +255,11 @@ export class EolTableElement extends Base {
       }
       if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
       const text = await response.text();
+      // a wrong URL on a site that answers every path with its own page (a dev server's
+      // index.html, a custom 404 with status 200)
+      if (/^\s*text\/html\b/i.test(response.headers.get("content-type") ?? "") && text.trimStart().startsWith("<")) {
+        throw new Error(`could not load ${url}: it looks like an HTML page, not a product file (the server sent text/html: check the URL)`);
+      }
       this.#loaded = { url, text };
       return text;
     }
@@ -288,7 +313,7 @@ if (globalThis.customElements && !customElements.get(TAG)) customElements.define
  */
 export class EolBadgeElement extends EolTableElement {
   static get observedAttributes() {
-    return ["src", "product", "today", "format", "version", "badge-style"];
+    return ["src", "product", "today", "format", "name", "title", "version", "badge-style"];
   }
 
   static get setters() {
@@ -298,7 +323,7 @@ export class EolBadgeElement extends EolTableElement {
   draw(container, source, attr) {
     const badge = eol.renderBadge(container, source, defined({
       injectStyles: false, product: attr("product"), today: attr("today"), format: attr("format"),
-      version: attr("version") ?? "", style: attr("badge-style"),
+      name: attr("name"), title: attr("title"), version: attr("version") ?? "", style: attr("badge-style"),
     }));
     badge.setAttribute("part", "badge");
     return { element: badge, destroy: () => badge.remove() };

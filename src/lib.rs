@@ -86,6 +86,10 @@ export interface RenderOptions {
   product?: string;
   /** The input format. Default "auto": API JSON of either shape, otherwise a product file or bare YAML. */
   format?: InputFormat;
+  /** The product's id (`data-product`, calendar UIDs) when the data names none: the older API's JSON (v0) never does. The data's own name wins. Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). The data's own title wins. Default: the name, or "Releases" for API v0 without one. */
+  title?: string;
   /** A version (such as "1.12.4") whose row is highlighted, with a one-line verdict above the table. */
   version?: string | null;
   /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
@@ -186,6 +190,10 @@ export interface ParseOptions {
   product?: string;
   /** The input format. Default "auto". */
   format?: InputFormat;
+  /** The product's id when the data names none (the older API's JSON, v0). Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). Default: the name, or "Releases". */
+  title?: string;
   /** The largest source accepted, in bytes (default 4 MiB). */
   maxInputBytes?: number;
 }
@@ -287,7 +295,7 @@ impl EolTable {
     pub fn sort(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "ColumnId | null")] column: Option<String>,
-        #[wasm_bindgen(unchecked_param_type = "\"ascending\" | \"descending\"")] direction: Option<
+        #[wasm_bindgen(unchecked_optional_param_type = "\"ascending\" | \"descending\"")] direction: Option<
             String,
         >,
     ) -> Result<(), JsError> {
@@ -369,8 +377,12 @@ impl EolTable {
 #[wasm_bindgen]
 pub fn render(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "RenderOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> Result<EolTable, JsError> {
     let host: Element = element
         .dyn_into()
@@ -420,8 +432,10 @@ pub fn render(
 /// DOM, so it also works in Node after `initSync`.
 #[wasm_bindgen(js_name = parseProduct, unchecked_return_type = "Product")]
 pub fn parse_product(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let (product, today) =
         product_on(source.as_ref(), options.as_ref()).map_err(|m| JsError::new(&m))?;
@@ -433,8 +447,10 @@ pub fn parse_product(
 #[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     export(source.as_ref(), options.as_ref(), core::export::to_markdown)
 }
@@ -444,8 +460,10 @@ pub fn to_markdown(
 #[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toCsv)]
 pub fn to_csv(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     export(source.as_ref(), options.as_ref(), core::export::to_csv)
 }
@@ -455,8 +473,10 @@ pub fn to_csv(
 #[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toJson)]
 pub fn to_json(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     export(source.as_ref(), options.as_ref(), core::export::to_json)
 }
@@ -467,8 +487,10 @@ pub fn to_json(
 #[cfg(feature = "export")]
 #[wasm_bindgen(js_name = toICalendar)]
 pub fn to_icalendar(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
     export(
         source.as_ref(),
@@ -495,7 +517,7 @@ fn export(
 pub fn check_version(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
     version: String,
-    #[wasm_bindgen(unchecked_param_type = "ParseOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     let check =
         version_check(source.as_ref(), &version, options.as_ref()).map_err(|m| JsError::new(&m))?;
@@ -565,8 +587,12 @@ pub fn render_badge(
 #[wasm_bindgen(js_name = renderTimeline)]
 pub fn render_timeline(
     #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null")] source: Option<JsValue>,
-    #[wasm_bindgen(unchecked_param_type = "TimelineOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | Uint8Array | null")] source: Option<
+        JsValue,
+    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "TimelineOptions | null")] options: Option<
+        JsValue,
+    >,
 ) -> Result<Element, JsError> {
     let host: Element = element
         .dyn_into()
@@ -782,7 +808,7 @@ fn read(text: &str, options: &Options) -> Result<Product, String> {
             )
         })?,
     };
-    json::read(text, format).map_err(|err| err.to_string())
+    json::read_named(text, format, &options.names()).map_err(|err| err.to_string())
 }
 
 /// The `today` option, or the local date.

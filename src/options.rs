@@ -9,6 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::arrange::Direction;
+use crate::core::model::Names;
 pub(crate) use crate::core::settings::choice_error;
 use crate::dom::card::Downloads;
 use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Virtualize};
@@ -30,6 +31,8 @@ pub(crate) struct Options {
     pub product: Option<String>,
     pub format: Option<String>,
     pub version: Option<String>,
+    pub name: Option<String>,
+    pub title: Option<String>,
     pub max_input_bytes: Option<f64>,
     pub style: Option<String>,
     pub header: Option<bool>,
@@ -101,6 +104,20 @@ impl Options {
 }
 
 impl Options {
+    /// `name` and `title`: what to call a product whose data does not say (blank: not given).
+    pub fn names(&self) -> Names {
+        let given = |text: &Option<String>| {
+            text.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        Names {
+            name: given(&self.name),
+            title: given(&self.title),
+        }
+    }
+
     /// The widget's settings from these options.
     pub fn settings(&self) -> Result<Settings, String> {
         let mut settings = Settings::default();

@@ -867,6 +867,7 @@ fn every_class_of_bad_input_gets_a_message_a_person_can_act_on() {
         ("releases:\n- releaseCycle: a\n  eol: 2022-02-30\n".into(), "line 3, column 8: `eol` is `2022-02-30`, which is not a real date"),
         (js_sys::Uint8Array::from(&b"title: a\nreleases: \xff\n"[..]).into(), "line 2, column 11: the file is not UTF-8 text: byte 0xFF cannot start a character (save the file as UTF-8)"),
         (JsValue::from(5), "the source must be a product file as text (or its bytes as a Uint8Array), or null for a built-in product"),
+        ("<!DOCTYPE html>\n<html><title>Not Found</title></html>".into(), "the input looks like an HTML page, not a product file: a web page or an error page came instead of the file (check its URL)"),
     ];
     for (source, expected) in cases {
         assert_eq!(render_error(source, today()), expected);
@@ -897,8 +898,13 @@ fn limits_fail_fast_with_a_clear_message() {
     Reflect::set(&limited, &"maxInputBytes".into(), &1000.into()).unwrap();
     let big = format!("title: x\n# {}\n", "y".repeat(2 * 1024 * 1024));
     assert_eq!(
-        render_error(big.into(), limited),
-        "the input is 2.0 MB, more than the 0.0 MB limit (the `maxInputBytes` option raises it)"
+        render_error(big.into(), limited.clone()),
+        "the input is 2.0 MiB, more than the 1000 B limit (the `maxInputBytes` option raises it)"
+    );
+    Reflect::set(&limited, &"maxInputBytes".into(), &100.into()).unwrap();
+    assert_eq!(
+        render_error("y".repeat(120).into(), limited),
+        "the input is 120 B, more than the 100 B limit (the `maxInputBytes` option raises it)"
     );
     let mut bomb =
         String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
@@ -911,9 +917,15 @@ fn limits_fail_fast_with_a_clear_message() {
             vec![format!("*{previous}"); 10].join(",")
         ));
     }
+    // Unread, an alias bomb is skipped without being expanded; kept (`tags`), it goes over the
+    // memory budget at the anchor it repeats.
+    assert!(
+        eol_table::parse_product(Some(bomb.clone().into()), Some(options("2022-05-01"))).is_ok()
+    );
+    bomb.push_str("tags: *i\n");
     assert_eq!(
         render_error(bomb.into(), options("2022-05-01")),
-        "the YAML repeats its aliases too often to be expanded safely"
+        "line 1, column 20: the file's values take more than 2 MiB to hold, counting what its aliases repeat (at most 16 times the file's size): repeat fewer aliases, or split the file"
     );
     let deep = format!("a: {}{}\n", "[".repeat(300), "]".repeat(300));
     assert_eq!(
@@ -1487,4 +1499,42 @@ fn relative_links_in_the_description_follow_the_link_base() {
         "the option `linkBase` must be an absolute http or https URL such as \"https://endoflife.date/\", found \"/docs/\""
     );
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_api_v0_table_takes_its_name_and_title_from_the_options() {
+    let v0 = r#"[{"cycle": "22", "releaseDate": "2024-04-24", "eol": "2027-04-30"}]"#;
+    let named = |name: Option<&str>, title: Option<&str>| {
+        let host = host();
+        let options = options("2025-01-01");
+        if let Some(name) = name {
+            with(&options, "name", name.into());
+        }
+        if let Some(title) = title {
+            with(&options, "title", title.into());
+        }
+        let mut table =
+            eol_table::render(host.clone().into(), Some(v0.into()), Some(options)).unwrap();
+        let root = host.query_selector("div.eol-table").unwrap().unwrap();
+        let caption = text(&root.query_selector("caption").unwrap().unwrap());
+        let seen = (root.get_attribute("data-product").unwrap(), caption);
+        table.destroy();
+        host.remove();
+        seen
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(named(None, None), pair("product", "Releases"));
+    assert_eq!(named(Some("nodejs"), None), pair("nodejs", "nodejs"));
+    assert_eq!(
+        named(Some("nodejs"), Some("Node.js")),
+        pair("nodejs", "Node.js")
+    );
+    // blank is not given
+    assert_eq!(named(Some(" "), Some("")), pair("product", "Releases"));
+    let api = eol_table::parse_product(
+        Some(v0.into()),
+        Some(with(&options("2025-01-01"), "name", "nodejs".into())),
+    )
+    .unwrap();
+    assert_eq!(get(&api, "name").as_string().as_deref(), Some("nodejs"));
 }

@@ -115,7 +115,11 @@ fn inline(out: &mut String, inline: &Inline) {
             Some(href) => {
                 out.push_str("<a href=\"");
                 escape_into(out, &href);
-                out.push_str("\">");
+                out.push_str(if url::is_external(&href) {
+                    "\" rel=\"noopener noreferrer\">"
+                } else {
+                    "\">"
+                });
                 escape_into(out, text);
                 out.push_str("</a>");
             }

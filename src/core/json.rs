@@ -5,7 +5,7 @@
 use super::date::Date;
 use super::error::{Error, Warning};
 use super::model::{
-    headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
+    headers, Columns, CustomField, Display, Link, Milestone, Names, Product, Release, Value,
 };
 use super::parse::{self, DEFAULT_LTS_LABEL};
 use super::text as slice;
@@ -42,19 +42,48 @@ impl Format {
 
 /// Reads `source` in `format`.
 pub fn read(source: &str, format: Format) -> Result<Product, Error> {
+    read_named(source, format, &Names::default())
+}
+
+/// Reads `source` in `format`; `names` name the product where the data does not (the older
+/// API's JSON never does).
+pub fn read_named(source: &str, format: Format, names: &Names) -> Result<Product, Error> {
     let trimmed = source.trim_start_matches('\u{feff}').trim_start();
+    if looks_like_html(trimmed) {
+        return Err(invalid(
+            "the input looks like an HTML page, not a product file: a web page or an error page came instead of the file (check its URL)",
+        ));
+    }
     match format {
-        Format::Markdown | Format::Yaml => parse::parse(source),
-        Format::ApiV1 => api_v1(parse::parse_value(source)?, source.len()),
-        Format::ApiV0 => api_v0(parse::parse_value(source)?, source.len()),
+        Format::Markdown | Format::Yaml => parse::parse_named(source, names),
+        Format::ApiV1 => api_v1(parse::parse_value(source)?, names, source.len()),
+        Format::ApiV0 => api_v0(parse::parse_value(source)?, names, source.len()),
         Format::Auto if trimmed.starts_with('[') => {
-            api_v0(parse::parse_value(source)?, source.len())
+            api_v0(parse::parse_value(source)?, names, source.len())
         }
         Format::Auto if trimmed.starts_with('{') => {
-            api_v1(parse::parse_value(source)?, source.len())
+            api_v1(parse::parse_value(source)?, names, source.len())
         }
-        Format::Auto => parse::parse(source),
+        Format::Auto => parse::parse_named(source, names),
     }
+}
+
+/// Whether `text` starts as an HTML page does (`<!doctype html>`, `<html>`, ...): what a server
+/// sends for a wrong URL, a 404, or a single-page app's fallback. No input format starts so.
+fn looks_like_html(text: &str) -> bool {
+    const STARTS: [&str; 7] = [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<title",
+        "<meta",
+        "<!--",
+    ];
+    STARTS.iter().any(|start| {
+        text.get(..start.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(start))
+    })
 }
 
 fn invalid(message: impl Into<String>) -> Error {
@@ -101,7 +130,7 @@ fn milestone(
 }
 
 /// API v1: the response (`{"result": {...}}`) or the `result` itself.
-fn api_v1(value: Value, input_len: usize) -> Result<Product, Error> {
+fn api_v1(value: Value, names: &Names, input_len: usize) -> Result<Product, Error> {
     let Value::Map(mut top) = value else {
         return Err(invalid(
             "expected an endoflife.date API v1 product: a JSON object with `name` and `releases`",
@@ -115,8 +144,8 @@ fn api_v1(value: Value, input_len: usize) -> Result<Product, Error> {
             "expected an endoflife.date API v1 product: a JSON object with `name` and `releases`",
         ));
     };
-    let id = text(&top, "name").unwrap_or_else(|| "product".to_owned());
-    let title = text(&top, "label").unwrap_or_else(|| id.clone());
+    let id = names.id(text(&top, "name"), "product");
+    let title = names.title(text(&top, "label"), || id.clone());
     let labels = match get(&top, "labels") {
         Some(Value::Map(labels)) => labels.clone(),
         _ => Vec::new(),
@@ -261,7 +290,7 @@ fn split_lts_mark(label: &str) -> (String, Option<String>) {
 }
 
 /// The older API: `[{"cycle": "1.2", "releaseDate": "...", "eol": "..." | bool, ...}]`.
-fn api_v0(value: Value, input_len: usize) -> Result<Product, Error> {
+fn api_v0(value: Value, names: &Names, input_len: usize) -> Result<Product, Error> {
     let Value::List(items) = value else {
         return Err(invalid(
             "expected the older endoflife.date API: a JSON array of cycles",
@@ -344,9 +373,14 @@ fn api_v0(value: Value, input_len: usize) -> Result<Product, Error> {
         eoes: any(|r| r.eoes != Milestone::Absent).then(|| headers::EOES.to_owned()),
         latest: any(|r| r.latest.is_some()).then(|| headers::LATEST.to_owned()),
     };
+    let id = names.id(None, "product");
+    let title = names.title(None, || match names.name {
+        Some(_) => id.clone(),
+        None => "Releases".to_owned(),
+    });
     Ok(Product {
-        id: "product".to_owned(),
-        title: "Releases".to_owned(),
+        id,
+        title,
         category: None,
         tags: Vec::new(),
         icon_slug: None,
@@ -445,6 +479,113 @@ mod tests {
         assert!(read("{\"hello\": ", Format::Auto)
             .unwrap_err()
             .is_syntax_error());
+    }
+
+    #[test]
+    fn an_html_page_is_named_as_such_in_every_format() {
+        let pages = [
+            "<!DOCTYPE html>\n<html><head><title>Not Found</title></head></html>",
+            "\u{feff}  <!doctype html><title>Vite App</title>",
+            "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>nginx</body></html>",
+            "<HEAD><TITLE>Moved</TITLE></HEAD>",
+            "<!-- page --><div>hi</div>",
+        ];
+        for page in pages {
+            for format in [Format::Auto, Format::Markdown, Format::ApiV1, Format::ApiV0] {
+                assert_eq!(
+                    read(page, format).unwrap_err().to_string(),
+                    "the input looks like an HTML page, not a product file: a web page or an error page came instead of the file (check its URL)",
+                    "{page:?} as {format:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_with_angle_brackets_later_is_not_taken_for_html() {
+        let p = read(
+            "title: <b>Bold</b>\nreleases:\n  - releaseCycle: \"1\"\n",
+            Format::Auto,
+        )
+        .unwrap();
+        assert_eq!(p.title, "<b>Bold</b>");
+        // a plain-text 404 is not HTML: it stays the product-file message
+        assert!(read("Not Found", Format::Auto)
+            .unwrap_err()
+            .to_string()
+            .contains("expected a product file"));
+    }
+
+    fn names(name: Option<&str>, title: Option<&str>) -> Names {
+        Names {
+            name: name.map(str::to_owned),
+            title: title.map(str::to_owned),
+        }
+    }
+
+    #[track_caller]
+    fn named(source: &str, names: &Names) -> (String, String) {
+        let p = read_named(source, Format::Auto, names).unwrap();
+        (p.id, p.title)
+    }
+
+    #[test]
+    fn an_api_v0_product_takes_the_names_it_is_given() {
+        let v0 = r#"[{"cycle": "22", "eol": "2027-04-30"}]"#;
+        let id_title = |id: &str, title: &str| (id.to_owned(), title.to_owned());
+        assert_eq!(
+            named(v0, &Names::default()),
+            id_title("product", "Releases")
+        );
+        assert_eq!(
+            named(v0, &names(Some("nodejs"), None)),
+            id_title("nodejs", "nodejs")
+        );
+        assert_eq!(
+            named(v0, &names(Some("nodejs"), Some("Node.js"))),
+            id_title("nodejs", "Node.js")
+        );
+        assert_eq!(
+            named(v0, &names(None, Some("Node.js"))),
+            id_title("product", "Node.js")
+        );
+    }
+
+    #[test]
+    fn data_that_names_its_product_keeps_its_names() {
+        let given = names(Some("from-file-name"), Some("Given"));
+        let v1 = r#"{"result": {"name": "vuetify", "label": "Vuetify", "releases": []}}"#;
+        assert_eq!(
+            named(v1, &given),
+            ("vuetify".to_owned(), "Vuetify".to_owned())
+        );
+        let file = "---\ntitle: Guzzle\npermalink: /guzzle\nreleases: []\n---\n";
+        assert_eq!(
+            named(file, &given),
+            ("guzzle".to_owned(), "Guzzle".to_owned())
+        );
+        // a file with a title but no permalink: the id comes from its title, as before
+        let titled = "title: Example Product\nreleases: []\n";
+        let permalink = "permalink: /bar\nreleases: []\n";
+        assert_eq!(
+            named(permalink, &names(Some("foo"), None)),
+            ("bar".to_owned(), "bar".to_owned())
+        );
+        assert_eq!(
+            named(titled, &given),
+            ("example-product".to_owned(), "Example Product".to_owned())
+        );
+        // what the data leaves out, the names fill in
+        let bare = "releases:\n  - releaseCycle: \"1\"\n";
+        assert_eq!(
+            named(bare, &given),
+            ("from-file-name".to_owned(), "Given".to_owned())
+        );
+        let unlabelled = r#"{"name": "vuetify", "releases": []}"#;
+        assert_eq!(
+            named(unlabelled, &given),
+            ("vuetify".to_owned(), "Given".to_owned())
+        );
     }
 
     fn to_json<T: serde::Serialize>(value: &T) -> String {

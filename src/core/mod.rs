@@ -48,15 +48,41 @@ pub fn check_size(len: usize, limit: usize) -> Result<(), Error> {
     if len <= limit {
         return Ok(());
     }
-    let mb = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let (mut input, mut most) = (size(len), size(limit));
+    if input == most {
+        // 1,000,001 B and 1,000,000 B both read "976.6 KiB": say the exact counts instead
+        (input, most) = (bytes(len), bytes(limit));
+    }
     Err(Error::content(
         format!(
-            "the input is {:.1} MB, more than the {:.1} MB limit (the `maxInputBytes` option raises it)",
-            mb(len),
-            mb(limit)
+            "the input is {input}, more than the {most} limit (the `maxInputBytes` option raises it)"
         ),
         None,
     ))
+}
+
+/// A byte count as a person reads it: `120 B`, `3.5 KiB`, `4.0 MiB`.
+fn size(len: usize) -> String {
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * 1024;
+    match len {
+        0..KIB => format!("{len} B"),
+        KIB..MIB => format!("{:.1} KiB", len as f64 / KIB as f64),
+        _ => format!("{:.1} MiB", len as f64 / MIB as f64),
+    }
+}
+
+/// A byte count with thousands separators: `1,000,001 B`.
+fn bytes(len: usize) -> String {
+    let digits = len.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped + " B"
 }
 
 /// Decodes a file's bytes as UTF-8, saying where the first bad byte is.
@@ -108,7 +134,43 @@ mod tests {
         assert!(check_size(10, 10).is_ok());
         assert_eq!(
             check_size(5 * 1024 * 1024, DEFAULT_MAX_INPUT_BYTES).unwrap_err().to_string(),
-            "the input is 5.0 MB, more than the 4.0 MB limit (the `maxInputBytes` option raises it)"
+            "the input is 5.0 MiB, more than the 4.0 MiB limit (the `maxInputBytes` option raises it)"
+        );
+    }
+
+    #[track_caller]
+    fn size_error(len: usize, limit: usize, expected: &str) {
+        assert_eq!(
+            check_size(len, limit).unwrap_err().to_string(),
+            format!("the input is {expected} (the `maxInputBytes` option raises it)")
+        );
+    }
+
+    #[test]
+    fn size_errors_speak_in_bytes_kib_or_mib_as_fits() {
+        size_error(120, 100, "120 B, more than the 100 B limit");
+        size_error(1023, 0, "1023 B, more than the 0 B limit");
+        size_error(1024, 1000, "1.0 KiB, more than the 1000 B limit");
+        size_error(3 * 1024 + 512, 2048, "3.5 KiB, more than the 2.0 KiB limit");
+        size_error(2 * 1024 * 1024, 1000, "2.0 MiB, more than the 1000 B limit");
+        size_error(
+            (4.25 * 1024.0 * 1024.0) as usize,
+            DEFAULT_MAX_INPUT_BYTES,
+            "4.2 MiB, more than the 4.0 MiB limit",
+        );
+    }
+
+    #[test]
+    fn sizes_that_round_alike_are_given_exactly() {
+        size_error(
+            1_000_001,
+            1_000_000,
+            "1,000,001 B, more than the 1,000,000 B limit",
+        );
+        size_error(
+            4 * 1024 * 1024 + 1,
+            DEFAULT_MAX_INPUT_BYTES,
+            "4,194,305 B, more than the 4,194,304 B limit",
         );
     }
 }

@@ -49,6 +49,33 @@ pub struct Product {
     pub warnings: Vec<Warning>,
 }
 
+/// What to call a product whose data does not say: the older API's JSON never names its
+/// product, and a product file or an API v1 result may leave its id or title out. What the data
+/// says wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// The id (`nodejs`): `data-product`, calendar UIDs, the API's `name`.
+    pub name: Option<String>,
+    /// The title (`Node.js`); without one, the data's id or the name.
+    pub title: Option<String>,
+}
+
+impl Names {
+    /// The id: `given` by the data, else the name, else `fallback`.
+    pub fn id(&self, given: Option<String>, fallback: &str) -> String {
+        given
+            .or_else(|| self.name.clone())
+            .unwrap_or_else(|| fallback.to_owned())
+    }
+
+    /// The title: `given` by the data, else the title, else `fallback`.
+    pub fn title(&self, given: Option<String>, fallback: impl FnOnce() -> String) -> String {
+        given
+            .or_else(|| self.title.clone())
+            .unwrap_or_else(fallback)
+    }
+}
+
 /// Which optional columns show, with their headers; `None` hides a column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns {

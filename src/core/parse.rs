@@ -18,7 +18,7 @@ use super::date::{Date, DateError, Day};
 use super::error::{Error, Location, Warning};
 use super::frontmatter;
 use super::model::{
-    headers, Columns, CustomField, Display, Link, Milestone, Product, Release, Value,
+    headers, Columns, CustomField, Display, Link, Milestone, Names, Product, Release, Value,
 };
 use super::text;
 use super::version;
@@ -29,6 +29,11 @@ pub const DEFAULT_LTS_LABEL: &str = "<abbr title=\"Long Term Support\">LTS</abbr
 
 /// Parses a product file: Markdown with YAML front matter, or bare YAML.
 pub fn parse(source: &str) -> Result<Product, Error> {
+    parse_named(source, &Names::default())
+}
+
+/// Parses a product file as [`parse`] does; `names` name it where the file does not.
+pub fn parse_named(source: &str, names: &Names) -> Result<Product, Error> {
     let parts = frontmatter::split(source)?;
     if parts.yaml.trim().is_empty() {
         return Err(Error::content(
@@ -41,7 +46,7 @@ pub fn parse(source: &str) -> Result<Product, Error> {
     }
     let keep = Keep::for_input(source.len());
     let raw = yaml::read(parts.yaml, parts.yaml_line, ProductVisitor { keep: &keep })?;
-    Ok(normalise(raw, parts.body))
+    Ok(normalise(raw, parts.body, names))
 }
 
 /// Reads any YAML or JSON text into a [`Value`] tree.
@@ -834,16 +839,17 @@ fn repeated_cycle_warnings(releases: &[Release]) -> Vec<Warning> {
 // ---------------------------------------------------------------------------------------------
 // Merging the schemas.
 
-fn normalise(raw: RawProduct, body: &str) -> Product {
+fn normalise(raw: RawProduct, body: &str, names: &Names) -> Product {
     let mut warnings = raw.warnings;
-    let id = raw
-        .permalink
-        .as_deref()
-        .map(|p| p.trim().trim_matches('/').to_owned())
-        .filter(|p| !p.is_empty())
-        .or_else(|| raw.title.as_deref().map(slug))
-        .unwrap_or_else(|| "product".to_owned());
-    let title = raw.title.unwrap_or_else(|| id.clone());
+    let id = names.id(
+        raw.permalink
+            .as_deref()
+            .map(|p| p.trim().trim_matches('/').to_owned())
+            .filter(|p| !p.is_empty())
+            .or_else(|| raw.title.as_deref().map(slug)),
+        "product",
+    );
+    let title = names.title(raw.title, || id.clone());
     let mut tags = raw.tags;
     if let Some(category) = &raw.category {
         tags.push(category.clone());
@@ -1136,14 +1142,21 @@ mod tests {
 
     #[test]
     fn an_alias_bomb_costs_nothing_unread_and_fails_where_it_is_kept() {
-        let mut bomb = String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+        let mut bomb =
+            String::from("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
         for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
             .iter()
             .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
         {
-            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 10].join(",")));
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{previous}"); 10].join(",")
+            ));
         }
-        assert!(parse(&bomb).is_ok(), "unread, the bomb is skipped without expanding it");
+        assert!(
+            parse(&bomb).is_ok(),
+            "unread, the bomb is skipped without expanding it"
+        );
         bomb.push_str("tags: *i\n");
         assert_eq!(
             error_text(&bomb),

@@ -42,12 +42,18 @@ pub fn image(raw: &str) -> Option<String> {
     (is_external(&url) && !whole.chars().any(char::is_whitespace)).then_some(url)
 }
 
-/// Whether an allowed URL leaves the site (http, https or protocol-relative), so that a link
-/// to it gets `rel="noopener noreferrer"`.
+/// Whether an allowed URL may leave the site (http, https, protocol-relative, or a backslash form
+/// such as `/\\host` that browsers read as protocol-relative), so that a link to it gets
+/// `rel="noopener noreferrer"`.
 pub fn is_external(url: &str) -> bool {
     let head: String = url.trim_start().chars().take(8).collect();
     let head = head.to_ascii_lowercase();
-    head.starts_with("http:") || head.starts_with("https:") || head.starts_with("//")
+    head.starts_with("http:")
+        || head.starts_with("https:")
+        || head.starts_with("//")
+        || head.starts_with("/\\")
+        || head.starts_with("\\/")
+        || head.starts_with("\\\\")
 }
 
 /// `href` resolved against `base` (an absolute http or https URL such as
@@ -198,6 +204,22 @@ fn trimmed(raw: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn backslash_forms_that_browsers_send_off_site_are_external() {
+        for url in [
+            "https://x.example",
+            "//x.example/a",
+            "/\\x.example/a",
+            "\\\\x.example/a",
+            "\\/x.example",
+        ] {
+            assert!(is_external(url), "{url}");
+        }
+        for url in ["/a", "a/b", "#top", "mailto:a@b.example", "?q"] {
+            assert!(!is_external(url), "{url}");
+        }
+    }
+
     #[test]
     fn relative_references_resolve_against_the_base() {
         let site = "https://endoflife.date/";

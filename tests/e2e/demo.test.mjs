@@ -62,4 +62,39 @@ describe("demo page", () => {
     assert.deepEqual(errors, [], "no console errors or uncaught exceptions");
     await page.close();
   });
+
+  test("the As of date picker starts at today and re-renders the statuses for the date picked", async () => {
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    await page.goto(demo.server.url);
+    const widget = page.locator('#widget div.eol-table[data-product="istio"]');
+    await widget.locator("table").waitFor({ timeout: 15_000 });
+    const asOf = page.getByLabel("As of");
+    const localToday = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    assert.equal(await asOf.inputValue(), localToday);
+    assert.ok(await asOf.isVisible());
+    const eolStatus = (cycle) => widget.locator(`tr[data-cycle="${cycle}"] td[data-column="eol"]`).getAttribute("data-status");
+    // the 2022 data as of today: every dated release has ended, and the page says why
+    assert.equal(await eolStatus("1.13"), "ended");
+    assert.match(await page.locator("#today-hint").textContent(), /dates from 2022/);
+
+    // the reader's sort survives a new date
+    await widget.locator('th[data-column="releaseDate"] button').click();
+    await page.getByRole("button", { name: "show it as of 2022-05-01" }).click();
+    assert.equal(await asOf.inputValue(), "2022-05-01");
+    assert.equal(await eolStatus("1.13"), "ok");
+    assert.equal(await eolStatus("1.12"), "soon");
+    assert.equal(await widget.locator('th[data-column="releaseDate"]').getAttribute("aria-sort"), "ascending");
+    await page.screenshot({ path: screenshotPath("demo-as-of.png") });
+
+    await asOf.fill("2022-07-01");
+    assert.equal(await eolStatus("1.12"), "ended");
+    assert.equal(await eolStatus("1.13"), "ok");
+    assert.equal(await page.evaluate(async () => (await import("/pkg/eol_table.js")).liveTables()), 2, "the old table was replaced");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

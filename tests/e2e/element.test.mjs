@@ -120,6 +120,54 @@ describe("<eol-table> page (www/element.html)", () => {
     assert.deepEqual(await cycles(page, "#api-v0"), ["10.1", "10.0", "9.4", "9.3", "9.2", "9.1", "9.0"]);
     assert.equal(await status(page, "#api-v0", "9.0"), "ended");
     assert.equal(await page.locator("#api-v0 div.eol-table").getAttribute("data-date-style"), "absolute");
+    // API v0 names no product: the page's name="jruby" title="JRuby"
+    assert.equal(await page.locator("#api-v0 div.eol-table").getAttribute("data-product"), "jruby");
+    assert.equal((await page.locator("#api-v0 caption").textContent()).trim(), "JRuby");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("API v0 without name or title is named by the file name in src", async () => {
+    const { page, errors } = await openElementPage();
+    const named = await page.evaluate(async () => {
+      const make = async (attributes) => {
+        const el = document.createElement("eol-table");
+        for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+        document.querySelector("main").append(el);
+        await el.ready;
+        const root = el.shadowRoot.querySelector("div.eol-table");
+        return [root.dataset.product, root.querySelector("caption").textContent.trim()];
+      };
+      return [
+        await make({ src: "./data/jruby.v0.json", today: "2026-11-28" }),
+        await make({ src: "./data/jruby.v0.json", title: "JRuby (API v0)" }),
+        // the file name never overrides what the data says
+        await make({ src: "./data/vuetify.v1.json" }),
+        await make({ src: "./data/guzzle.md", name: "not-guzzle" }),
+      ];
+    });
+    assert.deepEqual(named, [
+      ["jruby.v0", "jruby.v0"],
+      ["jruby.v0", "JRuby (API v0)"],
+      ["vuetify", "Vuetify"],
+      ["guzzle", "Guzzle"],
+    ]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("a src that answers with an HTML page says so", async () => {
+    const { page, errors } = await openElementPage();
+    const message = await page.evaluate(async () => {
+      const el = document.createElement("eol-table");
+      el.setAttribute("src", "./element.html"); // status 200, text/html: a wrong URL on a site that answers every path
+      const event = new Promise((resolve) => el.addEventListener("eol-table:error", (e) => resolve(e.detail.message), { once: true }));
+      document.querySelector("main").append(el);
+      await el.ready;
+      return event;
+    });
+    const url = new URL("element.html", demo.server.url).href;
+    assert.equal(message, `could not load ${url}: it looks like an HTML page, not a product file (the server sent text/html: check the URL)`);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -1,6 +1,10 @@
 // Shared helpers for the end-to-end tests: the demo server in-process, and Debian's Chromium
 // driven by playwright-core (installed into .tools/ by scripts/setup.sh; it never downloads a browser).
-import { mkdirSync } from "node:fs";
+import { createReadStream, mkdirSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before } from "node:test";
 import { startServer } from "../../scripts/serve.mjs";
@@ -65,4 +69,38 @@ export function useDemo() {
     await demo.server?.close();
   });
   return demo;
+}
+
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".md": "text/markdown",
+};
+/** Serves a folder on a free loopback port, as a plain static host would: { url, close }. */
+export function serveFolder(root) {
+  const server = createServer(async (req, res) => {
+    const name = new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html");
+    const file = path.join(root, path.normalize(decodeURIComponent(name)).replace(/^(\.\.[/\\])+/, ""));
+    const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
+    if (!found) return res.writeHead(name === "/favicon.ico" ? 204 : 404).end(); // browsers ask for one
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
+      }),
+    ),
+  );
+}
+
+/** Vite's JavaScript API (build, createServer), from .tools/ (pinned in tools/versions.env). */
+export function vite() {
+  return import(createRequire(path.join(repoRoot, ".tools", "package.json")).resolve("vite"));
 }

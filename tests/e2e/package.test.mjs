@@ -1,14 +1,13 @@
-// End to end: a fresh Vite app that installs the packed npm package (`npm pack` of pkg/),
-// imports it by name (main module, stylesheet, element), is built by `vite build` and served
-// from its dist/, in headless Chromium.
+// End to end: a fresh Vite app that installs the packed npm package as the README says (`make
+// pack`'s tarball, `npm install ./eol-table-<version>.tgz`), imports it by name (main module,
+// stylesheet, element), is built by `vite build` and served from its dist/, and runs under
+// Vite's dev server, in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createReadStream } from "node:fs";
-import { readdir, stat, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
+import { lstat, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { packedApp, run, toolBin } from "../node/pack.mjs";
-import { collectErrors, launchBrowser, screenshotPath } from "./lib.mjs";
+import { collectErrors, launchBrowser, screenshotPath, serveFolder, vite } from "./lib.mjs";
 
 const INDEX = `<!doctype html>
 <html lang="en">
@@ -27,27 +26,6 @@ import "eol-table/element";
 await init();
 render(document.getElementById("app"), null, { today: "2022-05-01", injectStyles: false });
 `;
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
-/** Serves a folder on a free loopback port: { url, close }. */
-function serveFolder(root) {
-  const server = createServer(async (req, res) => {
-    const name = new URL(req.url, "http://x").pathname.replace(/\/$/, "/index.html");
-    const file = path.join(root, path.normalize(decodeURIComponent(name)).replace(/^(\.\.[/\\])+/, ""));
-    const found = file.startsWith(root) && (await stat(file).catch(() => null))?.isFile();
-    if (!found) return res.writeHead(name === "/favicon.ico" ? 204 : 404).end(); // browsers ask for one
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}/`,
-        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
-      }),
-    ),
-  );
-}
 
 let packed;
 let server;
@@ -94,5 +72,28 @@ describe("the package in a Vite app", () => {
     await page.screenshot({ path: screenshotPath("package-vite.png"), fullPage: true });
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test("Vite's dev server serves the tarball install, wasm included", async () => {
+    // a folder install would be a symlink out of the app, and the dev server refuses files
+    // outside its allow list (403 for eol_table_bg.wasm): the README's reason for `make pack`
+    assert.ok((await lstat(path.join(packed.app, "node_modules", "eol-table"))).isDirectory(), "copied, not linked");
+    const dev = await (await vite()).createServer({ root: packed.app, configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 } });
+    await dev.listen();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const errors = collectErrors(page);
+      const refused = [];
+      page.on("response", (res) => res.status() >= 400 && !res.url().endsWith("/favicon.ico") && refused.push(`${res.status()} ${res.url()}`));
+      await page.goto(dev.resolvedUrls.local[0]);
+      await page.locator("#app div.eol-table table").waitFor({ timeout: 30_000 });
+      await page.locator("#element div.eol-table table").waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('#app tr[data-cycle="1.12"] td[data-column="eol"]').getAttribute("data-status"), "soon");
+      assert.deepEqual(refused, []);
+      assert.deepEqual(errors.filter((e) => !/favicon|Failed to load resource: the server responded with a status of 404/.test(e)), []);
+      await page.close();
+    } finally {
+      await dev.close();
+    }
   });
 });

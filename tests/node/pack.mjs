@@ -1,6 +1,6 @@
-// Helpers for the packaging tests: `npm pack` pkg/ and install the tarball into a fresh app
-// folder under the system temp dir, offline (the package has no dependencies) and with a
-// throw-away npm cache, as a user of the published package would get it.
+// Helpers for the packaging tests: pack pkg/ as `make pack` does and install the tarball into a
+// fresh app folder under the system temp dir, offline (the package has no dependencies) and with
+// a throw-away npm cache, as a user of the package gets it.
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -26,25 +26,29 @@ export async function run(command, args, options = {}) {
 }
 
 /**
- * Packs pkg/ and installs the tarball into `<temp>/app`:
- * { dir, app, files (paths in the tarball), remove() }.
+ * Packs pkg/ as `make pack` does (scripts/pack.sh) into a fresh `<temp>/app` and installs the
+ * tarball there as the README says, `npm install ./eol-table-<version>.tgz`:
+ * { dir, app, tarball, files (paths in the tarball), remove() }.
  */
 export async function packedApp(label) {
   const dir = await mkdtemp(path.join(tmpdir(), `eol-table-${label}-`));
-  const [packed] = JSON.parse(
-    await run("npm", ["pack", "./pkg", "--pack-destination", dir, "--json", "--silent"], { cwd: repoRoot }),
-  );
   const app = path.join(dir, "app");
   await mkdir(app);
   await writeFile(path.join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
+  const tarball = (await run("bash", ["scripts/pack.sh", app], { cwd: repoRoot })).trim().split("\n").pop();
+  const files = (await run("tar", ["-tzf", tarball]))
+    .split("\n")
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ""));
   const npmCache = path.join(dir, "npm-cache");
-  await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--cache", npmCache, path.join(dir, packed.filename)], {
+  await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--cache", npmCache, `./${path.basename(tarball)}`], {
     cwd: app,
   });
   return {
     dir,
     app,
-    files: packed.files.map((f) => f.path).sort(),
+    tarball,
+    files: files.sort(),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
