@@ -49,7 +49,7 @@ use web_sys::Element;
 
 use crate::core::date::{Date, Day};
 use crate::core::error::Error;
-use crate::core::json::{self, Format};
+use crate::core::input::{self, Format};
 use crate::core::model::Product;
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
@@ -808,7 +808,7 @@ fn read(text: &str, options: &Options) -> Result<Product, String> {
             )
         })?,
     };
-    json::read_named(text, format, &options.names()).map_err(|err| err.to_string())
+    input::read_named(text, format, &options.names()).map_err(|err| err.to_string())
 }
 
 /// The `today` option, or the local date.

@@ -665,7 +665,7 @@ fn a_table_keeps_working_without_its_handle_and_re_rendering_frees_it() {
 
 #[wasm_bindgen_test]
 fn server_rendered_rows_are_the_rows_the_widget_builds() {
-    use eol_table::core::{html, json, parse_today, table, view, wording::English};
+    use eol_table::core::{html, input, parse_today, table, view, wording::English};
     let source = "title: \"SSR & widget\"\nlatestColumn: true\nLTSLabel: \"<abbr title='Long Term'>LTS</abbr>\"\n\
         customFields:\n  - name: node\n    display: after-release-column\n    label: Node <b>version</b>\n\
         changelogTemplate: https://example.com/__LATEST__?a=1&b=\"2\"\nreleases:\n\
@@ -677,7 +677,7 @@ fn server_rendered_rows_are_the_rows_the_widget_builds() {
     Reflect::set(&options, &"showAllReleases".into(), &true.into()).unwrap();
     eol_table::render(host.clone().into(), Some(source.into()), Some(options)).unwrap();
 
-    let product = json::read(source, json::Format::Auto).unwrap();
+    let product = input::read(source, input::Format::Auto).unwrap();
     let model = table::build(
         &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
         &English,

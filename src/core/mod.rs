@@ -5,6 +5,7 @@
 //! iCalendar text).
 
 pub mod api;
+mod api_json;
 pub mod arrange;
 #[cfg(feature = "badge")]
 pub mod badge;
@@ -15,7 +16,7 @@ pub mod error;
 pub mod export;
 pub mod frontmatter;
 pub mod html;
-pub mod json;
+pub mod input;
 pub mod lookup;
 pub mod markdown;
 #[cfg(feature = "timeline")]
@@ -24,10 +25,10 @@ pub mod model;
 pub mod parse;
 pub mod products;
 pub mod settings;
+pub(crate) mod slice;
 pub mod status;
 pub mod table;
 pub mod template;
-pub(crate) mod text;
 #[cfg(feature = "timeline")]
 pub mod timeline;
 pub mod url;

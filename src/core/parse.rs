@@ -20,7 +20,7 @@ use super::frontmatter;
 use super::model::{
     headers, Columns, CustomField, Display, Link, Milestone, Names, Product, Release, Value,
 };
-use super::text;
+use super::slice;
 use super::version;
 use super::yaml;
 
@@ -1027,11 +1027,11 @@ pub fn strip_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('<') {
-        out.push_str(text::upto(rest, open));
-        match text::from(rest, open).find('>') {
-            Some(close) => rest = text::from(rest, open + close + 1),
+        out.push_str(slice::upto(rest, open));
+        match slice::from(rest, open).find('>') {
+            Some(close) => rest = slice::from(rest, open + close + 1),
             None => {
-                rest = text::from(rest, open);
+                rest = slice::from(rest, open);
                 break;
             }
         }
