@@ -21,6 +21,8 @@ use web_sys::{Document, Element};
 /// The class of every root element this crate adds to a page.
 pub const ROOT_CLASS: &str = "eol-table";
 const STYLE_ID: &str = "eol-table-style";
+/// The class of the error box a failed render leaves.
+pub const ERROR_CLASS: &str = "eol-table--error";
 /// The default stylesheet, also shipped in the package as `eol-table.css`: `style.css` as
 /// `build.rs` shrinks it.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
@@ -50,15 +52,16 @@ pub fn ensure_style(document: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Removes what earlier renders added directly inside `host` (destroying their widgets), so
-/// rendering again replaces.
-pub fn clear_previous(host: &Element) -> Result<(), JsValue> {
+/// Removes what earlier renders added directly inside `host`: elements with one of `classes`,
+/// and an earlier error box (destroying their widgets), so rendering again replaces.
+pub fn clear_previous(host: &Element, classes: &[&str]) -> Result<(), JsValue> {
     widget::release_within(host);
     let children = host.children();
     let mut previous = Vec::new();
     for index in 0..children.length() {
         if let Some(child) = children.item(index) {
-            if child.class_list().contains(ROOT_CLASS) {
+            let list = child.class_list();
+            if list.contains(ERROR_CLASS) || classes.iter().any(|class| list.contains(class)) {
                 previous.push(child);
             }
         }
