@@ -1,11 +1,15 @@
-//! A version's support status as a badge: its texts, and a standalone SVG in the shields.io
-//! "flat" style built from escaped text only.
+//! A version's support status as a badge: its texts, the widget's badge element as a tree, and a
+//! standalone SVG in the shields.io "flat" style built from escaped text only.
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
 use super::html::escape_into;
 use super::lookup::{Check, Standing};
+use super::markup::Element;
+
+/// The class of the badge's root.
+pub const BADGE_CLASS: &str = "eol-badge";
 
 /// Badge shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,6 +30,38 @@ impl Style {
             _ => None,
         }
     }
+}
+
+impl Style {
+    /// The `data-style` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Flat => "flat",
+            Style::FlatSquare => "flat-square",
+        }
+    }
+}
+
+/// The badge element: `span.eol-badge[data-status][data-style][role=img]`, the whole verdict
+/// as its accessible name and tooltip, the label and the short verdict as its two parts.
+pub fn tree(check: &Check, style: Style) -> Element {
+    Element::html("span")
+        .attr("class", BADGE_CLASS)
+        .attr("data-status", check.status.as_str())
+        .attr("data-style", style.as_str())
+        .attr("role", "img")
+        .attr("aria-label", check.message.clone())
+        .attr("title", check.message.clone())
+        .child(
+            Element::html("span")
+                .attr("class", "eol-badge__label")
+                .text(label(check)),
+        )
+        .child(
+            Element::html("span")
+                .attr("class", "eol-badge__value")
+                .text(check.short.clone()),
+        )
 }
 
 /// The badge's left part: "Istio 1.12" (the version itself when no cycle matched).
@@ -122,6 +158,17 @@ mod tests {
             &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
             version,
         )
+    }
+
+    #[test]
+    fn the_badge_element_names_the_whole_verdict() {
+        assert_eq!(
+            tree(&istio("1.12.4"), Style::FlatSquare).to_html(),
+            "<span class=\"eol-badge\" data-status=\"soon\" data-style=\"flat-square\" role=\"img\" \
+             aria-label=\"1.12.4 is supported until 30 Jun 2022 — ends in 2 months; upgrade to 1.13\" \
+             title=\"1.12.4 is supported until 30 Jun 2022 — ends in 2 months; upgrade to 1.13\">\
+             <span class=\"eol-badge__label\">Istio 1.12</span><span class=\"eol-badge__value\">ends in 2 months</span></span>"
+        );
     }
 
     #[test]
