@@ -1280,7 +1280,9 @@ fn the_istio_card_shows_header_description_notes_policy_and_command() {
     );
 
     let notes = &all(&root, ".eol-table__notes")[0];
-    assert_eq!(text(&all(notes, "h4")[0]), "Upgrading");
+    // `## Upgrading`, the body's highest heading level, follows the card's h2 as an h3.
+    assert_eq!(text(&all(notes, "h3")[0]), "Upgrading");
+    assert!(all(&root, "h4").is_empty());
     let links: Vec<(String, Option<String>)> = all(notes, "a")
         .iter()
         .map(|a| (text(a), a.get_attribute("href")))
@@ -1364,7 +1366,7 @@ fn card_options_move_or_hide_its_parts() {
     assert!(all(&root, ".eol-table__notes").is_empty());
     let description = &all(&root, ".eol-table__description")[0];
     assert_eq!(all(description, "blockquote").len(), 1);
-    assert_eq!(all(description, "h4").len(), 1);
+    assert_eq!(all(description, "h3").len(), 1);
     let downloads: Vec<String> = all(&root, "[data-action^=\"download\"]")
         .iter()
         .map(text)
@@ -1513,7 +1515,7 @@ fn relative_links_in_the_description_follow_the_link_base() {
         Some("#eol-linked-upgrading")
     );
     assert!(host
-        .query_selector("h4#eol-linked-upgrading")
+        .query_selector("h3#eol-linked-upgrading")
         .unwrap()
         .is_some());
     table.unwrap().destroy();

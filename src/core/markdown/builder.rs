@@ -1,6 +1,6 @@
 //! Builds a body's tree from pulldown-cmark's events, with an explicit stack: no recursion, at
 //! most [`MAX_DEPTH`] elements deep and [`MAX_NODES`] nodes, a closed set of elements, URLs
-//! through the allowlist, headings below the card title.
+//! through the allowlist, headings moved below the card title.
 
 use super::{anchor, Links, MAX_DEPTH, MAX_NODES};
 use crate::core::markup::{text, Element, Node};
@@ -11,7 +11,8 @@ use crate::core::url;
 enum Tag {
     /// A paragraph (and a raw HTML block, shown as its text).
     P,
-    /// A heading of the given Markdown level (1 for `#`).
+    /// A heading of the given Markdown level (1 for `#`), until [`parse`](super::parse) moves it below the
+    /// card title.
     Heading(usize),
     /// A `>` block quote.
     Blockquote,
@@ -53,8 +54,8 @@ enum Tag {
     Br,
 }
 
-/// The heading elements, by Markdown level: below the card title.
-const HEADINGS: [&str; 6] = ["h3", "h4", "h5", "h6", "h6", "h6"];
+/// The heading elements, by Markdown level.
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 impl Tag {
     /// The element's name, as `createElement` takes it.
@@ -111,6 +112,8 @@ pub(super) struct Builder {
     stack: Vec<Frame>,
     nodes: usize,
     links: Links,
+    /// The heading levels the body uses (`levels[0]`: `#`).
+    levels: [bool; 6],
 }
 
 impl Builder {
@@ -177,6 +180,9 @@ impl Builder {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
+                if let Some(seen) = self.levels.get_mut(level - 1) {
+                    *seen = true;
+                }
                 self.open(Tag::Heading(level), Vec::new(), false);
             }
             Md::BlockQuote(_) => self.open(Tag::Blockquote, Vec::new(), false),
@@ -353,7 +359,33 @@ impl Builder {
         while let Some(frame) = self.stack.pop() {
             self.close(frame);
         }
-        self.root.children
+        let mut nodes = self.root.children;
+        if self.levels.contains(&true) {
+            follow_the_title(&mut nodes, &self.levels);
+        }
+        nodes
+    }
+}
+
+/// Moves the headings below the card title, in order: the highest level used becomes `h3`, the
+/// next one used `h4`, and so on, the fifth and deeper all `h6`. Walks the tree with its own
+/// stack.
+fn follow_the_title(nodes: &mut Vec<Node>, levels: &[bool; 6]) {
+    let mut names = ["h6"; 6];
+    let mut next = ["h3", "h4", "h5", "h6"].into_iter();
+    for (name, _) in names.iter_mut().zip(levels).filter(|(_, used)| **used) {
+        *name = next.next().unwrap_or("h6");
+    }
+    let mut stack = vec![nodes];
+    while let Some(nodes) = stack.pop() {
+        for node in nodes {
+            if let Node::Element(element) = node {
+                if let Some(level) = HEADINGS.iter().position(|h| *h == element.tag) {
+                    element.tag = names.get(level).copied().unwrap_or("h6");
+                }
+                stack.push(&mut element.children);
+            }
+        }
     }
 }
 

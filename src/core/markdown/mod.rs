@@ -4,9 +4,11 @@
 //! Markdown shows as text, never as markup. The DOM layer (`dom::tree`) and the HTML serialiser
 //! ([`html::write`](super::html::write)) only walk this tree.
 //!
-//! Headings move below the card title (an `h2`): `#` becomes `h3`, `##` `h4`, and so on down to
-//! `h6`. Links to http and https URLs get `rel="noopener noreferrer"`. Tables and
-//! ~~strikethrough~~ are read; footnotes, math and the other extensions are not.
+//! Headings follow the card title (an `h2`) in order: the body's highest heading level becomes
+//! `h3` and each next level used the next one down (`h4`, `h5`, then `h6` for all the deeper
+//! ones), so no level is skipped: a body whose sections are `##` headings gets `h3`s. Links to
+//! http and https URLs get `rel="noopener noreferrer"`. Tables and ~~strikethrough~~ are read;
+//! footnotes, math and the other extensions are not.
 //!
 //! Without the `markdown` cargo feature (on by default) [`parse`] gives no nodes, so the body is
 //! simply not shown and the wasm is smaller.

@@ -33,7 +33,7 @@ fn depth(nodes: &[Node]) -> usize {
 const ISTIO_DESCRIPTION: &str = "<a href=\"https://istio.io\" rel=\"noopener noreferrer\">Istio</a> is an open source service mesh that layers transparently onto existing distributed applications. Istio’s powerful features provide a uniform and more efficient way to secure, connect, and monitor services. Istio is the path to load balancing, service-to-service authentication, and monitoring – with few or no service code changes";
 
 #[test]
-fn the_seed_body_renders_with_its_quote_links_and_demoted_heading() {
+fn the_seed_body_renders_with_its_quote_links_and_its_heading_after_the_title() {
     let body = parse_product(products::ISTIO).unwrap().body;
     assert_eq!(
         html(&body),
@@ -43,7 +43,7 @@ fn the_seed_body_renders_with_its_quote_links_and_demoted_heading() {
             "</p></blockquote>",
             "<p>Istio produce new builds of Istio for each commit. Around once a quarter, Istio build a minor release and run through several additional tests as well as release qualification. Istio release patch versions for issues found in minor releases.</p>",
             "<p>You can find available releases on the <a href=\"https://github.com/istio/istio/releases\" rel=\"noopener noreferrer\">releases page</a>, and if you’re the adventurous type, you can learn about our development builds on the <a href=\"https://github.com/istio/istio/wiki/Dev%20Builds\" rel=\"noopener noreferrer\">development builds wiki</a>. You can find high-level releases notes for each minor and patch release <a href=\"https://istio.io/latest/news\" rel=\"noopener noreferrer\">here</a>.</p>",
-            "<h4 id=\"upgrading\">Upgrading</h4>",
+            "<h3 id=\"upgrading\">Upgrading</h3>",
             "<p>Istio recommends <a href=\"https://istio.io/latest/docs/setup/upgrade/canary/\" rel=\"noopener noreferrer\">canary upgrades</a>, however, there are also <a href=\"https://istio.io/latest/docs/setup/upgrade/in-place/\" rel=\"noopener noreferrer\">in-place upgrade</a>.</p>",
         ]
         .concat()
@@ -58,7 +58,7 @@ fn the_seed_description_is_the_quote_and_the_rest_follows_without_it() {
     let rest = html_of(&body.rest);
     assert!(rest.starts_with("<p>Istio produce new builds"), "{rest}");
     assert!(!rest.contains("blockquote"));
-    assert!(rest.contains("<h4 id=\"upgrading\">Upgrading</h4>"));
+    assert!(rest.contains("<h3 id=\"upgrading\">Upgrading</h3>"));
 }
 
 #[test]
@@ -79,6 +79,20 @@ fn headings_move_below_the_card_title() {
     assert_eq!(
         html("# One\n## Two\n### Three\n#### Four\n##### Five\n###### Six\nSetext\n======"),
         "<h3 id=\"one\">One</h3><h4 id=\"two\">Two</h4><h5 id=\"three\">Three</h5><h6 id=\"four\">Four</h6><h6 id=\"five\">Five</h6><h6 id=\"six\">Six</h6><h3 id=\"setext\">Setext</h3>"
+    );
+}
+
+#[test]
+fn headings_follow_the_card_title_without_skipping_a_level() {
+    assert_eq!(
+        html("## Upgrading\n#### Canary\n## Notes\n> ###### Deep"),
+        "<h3 id=\"upgrading\">Upgrading</h3><h4 id=\"canary\">Canary</h4><h3 id=\"notes\">Notes</h3>\
+         <blockquote><h5 id=\"deep\">Deep</h5></blockquote>"
+    );
+    assert_eq!(html("### Only"), "<h3 id=\"only\">Only</h3>");
+    assert_eq!(
+        html("##### a\n#### b\n### c\n## d\n# e"),
+        "<h6 id=\"a\">a</h6><h6 id=\"b\">b</h6><h5 id=\"c\">c</h5><h4 id=\"d\">d</h4><h3 id=\"e\">e</h3>"
     );
 }
 
@@ -281,7 +295,7 @@ fn relative_links_resolve_against_the_link_base_and_fragments_stay_in_the_card()
         "<p>See <a href=\"https://docs.example/nodejs\" rel=\"noopener noreferrer\">Node.js</a>, \
          <a href=\"https://docs.example/eol/notes.html\" rel=\"noopener noreferrer\">notes</a>, \
          <a href=\"#eol-istio-upgrading-notes\">below</a> and bad.</p>\
-         <h4 id=\"eol-istio-upgrading-notes\">Upgrading notes</h4>"
+         <h3 id=\"eol-istio-upgrading-notes\">Upgrading notes</h3>"
     );
     assert_eq!(
         html_of(&parse("[site](/nodejs)")),
