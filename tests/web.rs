@@ -959,10 +959,12 @@ fn limits_fail_fast_with_a_clear_message() {
         render_error(bomb.into(), options("2022-05-01")),
         "line 1, column 20: the file's values take more than 2 MiB to hold, counting what its aliases repeat (at most 16 times the file's size): repeat fewer aliases, or split the file"
     );
-    let deep = format!("a: {}{}\n", "[".repeat(300), "]".repeat(300));
+    // Deep nesting where nobody reads it is skipped; where it is kept, serde_yaml's limit stops it.
+    let deep = |field: &str| format!("{field}: {}{}\n", "[".repeat(300), "]".repeat(300));
+    assert!(eol_table::parse_product(Some(deep("a").into()), Some(options("2022-05-01"))).is_ok());
     assert_eq!(
-        render_error(deep.into(), options("2022-05-01")),
-        "line 1, column 131: the YAML is nested too deeply (more than 128 levels)"
+        render_error(deep("tags").into(), options("2022-05-01")),
+        "line 1, column 134: the YAML is nested too deeply (more than 128 levels)"
     );
 }
 
