@@ -127,12 +127,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let (mut before, mut after) = (String::new(), String::new());
     if !body.description.is_empty() {
         before.push_str("<p class=\"eol-table-description\">");
-        html::markdown(&mut before, &body.description);
+        html::write(&mut before, &body.description);
         before.push_str("</p>\n");
     }
     if !body.rest.is_empty() {
         after.push_str("\n<div class=\"eol-table-notes\">");
-        html::markdown(&mut after, &body.rest);
+        html::write(&mut after, &body.rest);
         after.push_str("</div>");
     }
     Ok(format!(

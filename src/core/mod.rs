@@ -2,7 +2,9 @@
 //!
 //! `parse` → [`model::Product`] → `view::evaluate` (statuses on a day) → `table::build` (the
 //! table model), `api::build` (the API v1 JSON shape) or `export` (CSV, Markdown, JSON and
-//! iCalendar text).
+//! iCalendar text). What the widget shows is one element tree ([`markup`]) that [`widget`],
+//! [`markdown`], `timeline` and `badge` describe; the DOM layer builds it and [`html`] writes it
+//! out.
 
 pub mod api;
 mod api_json;
@@ -19,7 +21,6 @@ pub mod html;
 pub mod input;
 pub mod lookup;
 pub mod markdown;
-#[cfg(feature = "timeline")]
 pub mod markup;
 pub mod model;
 pub mod parse;
@@ -34,6 +35,7 @@ pub mod timeline;
 pub mod url;
 pub mod version;
 pub mod view;
+pub mod widget;
 pub mod window;
 pub mod wording;
 mod yaml;

@@ -2,7 +2,7 @@
 //! release date to the ends of active, security and extended support, coloured like the table
 //! (ended, ends soon, not reached). [`build`] lays it out in SVG user units (one unit is one CSS
 //! pixel at the layout width) with integer arithmetic on days; [`tree`] describes the elements,
-//! which the DOM layer creates and [`Node::to_html`](super::markup::Node::to_html) serialises.
+//! which the DOM layer creates and [`html`](super::html) serialises.
 //!
 //! The chart shows what the table shows: a phase is drawn only when its column is on.
 
@@ -207,7 +207,7 @@ pub struct Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::markup::Node;
+    use crate::core::markup::Element;
     use crate::core::{parse::parse, parse_today, products, view, wording::English};
 
     fn day(text: &str) -> Day {
@@ -444,21 +444,21 @@ mod tests {
             svg.get("aria-label"),
             Some("Istio release timeline: 7 cycles from 2020 to 2022")
         );
-        assert_eq!(svg.children[0].tag, "title");
-        assert_eq!(svg.children[1].tag, "desc");
-        let groups: Vec<&&Node> = nodes
+        let parts: Vec<&str> = svg.elements().map(|e| e.tag).collect();
+        assert_eq!(parts.get(..2), Some(&["title", "desc"][..]));
+        let groups: Vec<&&Element> = nodes
             .iter()
             .filter(|n| n.get("class") == Some("eol-tl-row"))
             .collect();
         assert_eq!(groups.len(), 7);
         assert!(groups.iter().all(|g| g.get("tabindex") == Some("0")));
+        let title = groups[1].elements().next().unwrap();
         assert_eq!(
-            groups[1].children[0].text.as_deref(),
-            Some("1.12\nReleased: 5 months ago (18 Nov 2021)\nEnd of Support: Ends in 2 months (Jun 2022)")
+            (title.tag, title.text_content().as_str()),
+            ("title", "1.12\nReleased: 5 months ago (18 Nov 2021)\nEnd of Support: Ends in 2 months (Jun 2022)")
         );
         let bar = groups[1]
-            .children
-            .iter()
+            .elements()
             .find(|n| n.tag == "rect" && n.get("data-status").is_some())
             .unwrap();
         assert_eq!(bar.get("class"), Some("eol-tl-security"));
@@ -466,7 +466,9 @@ mod tests {
         assert!(nodes
             .iter()
             .any(|n| n.get("class") == Some("eol-tl-today-line")));
-        assert!(nodes.iter().any(|n| n.text.as_deref() == Some("Today")));
+        assert!(nodes
+            .iter()
+            .any(|n| n.tag == "text" && n.text_content() == "Today"));
         let html = root.to_html();
         assert!(html.contains("Not drawn, no release date: 1.6 and earlier"));
         assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));

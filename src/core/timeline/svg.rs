@@ -1,7 +1,7 @@
 //! The chart as an element tree (SVG inside a `div`), with its legend and notes.
 
 use super::*;
-use crate::core::markup::Node;
+use crate::core::markup::Element;
 
 /// The status names of the legend.
 fn status_name(status: Status) -> &'static str {
@@ -16,24 +16,24 @@ fn status_name(status: Status) -> &'static str {
 
 /// The chart's elements: `div.eol-timeline` holding a scrolling box with the `svg`, the legend
 /// and the list of cycles not drawn.
-pub fn tree(timeline: &Timeline) -> Node {
+pub fn tree(timeline: &Timeline) -> Element {
     let t = timeline;
-    let mut svg = Node::svg("svg")
+    let mut svg = Element::svg("svg")
         .attr("class", "eol-timeline__chart")
         .attr("viewBox", viewbox(t.width, t.height))
         .num("width", t.width)
         .num("height", t.height)
         .attr("role", "img")
         .attr("aria-label", t.label.clone())
-        .child(Node::svg("title").text(t.title.clone()))
-        .child(Node::svg("desc").text(t.description.clone()));
+        .child(Element::svg("title").text(t.title.clone()))
+        .child(Element::svg("desc").text(t.description.clone()));
 
     let rows_bottom = ROWS_TOP + ROW_HEIGHT * i32::try_from(t.rows.len()).unwrap_or(0);
-    let mut grid = Node::svg("g").attr("class", "eol-tl-grid");
-    let mut axis = Node::svg("g").attr("class", "eol-tl-axis");
+    let mut grid = Element::svg("g").attr("class", "eol-tl-grid");
+    let mut axis = Element::svg("g").attr("class", "eol-tl-axis");
     for tick in &t.ticks {
         grid = grid.child(
-            Node::svg("line")
+            Element::svg("line")
                 .attr(
                     "class",
                     if tick.major {
@@ -59,7 +59,7 @@ pub fn tree(timeline: &Timeline) -> Node {
             }
             for y in baselines {
                 axis = axis.child(
-                    Node::svg("text")
+                    Element::svg("text")
                         .attr("class", class)
                         .num("x", tick.x + 3)
                         .num("y", y)
@@ -68,7 +68,7 @@ pub fn tree(timeline: &Timeline) -> Node {
             }
         }
     }
-    let mut rows = Node::svg("g").attr("class", "eol-tl-rows");
+    let mut rows = Element::svg("g").attr("class", "eol-tl-rows");
     for row in &t.rows {
         rows = rows.child(row_node(t, row));
     }
@@ -82,11 +82,11 @@ pub fn tree(timeline: &Timeline) -> Node {
         ("middle", t.today_x)
     };
     svg = svg.child(
-        Node::svg("g")
+        Element::svg("g")
             .attr("class", "eol-tl-today")
             .attr("data-date", t.today.date().iso())
             .child(
-                Node::svg("line")
+                Element::svg("line")
                     .attr("class", "eol-tl-today-line")
                     .num("x1", t.today_x)
                     .num("x2", t.today_x)
@@ -95,7 +95,7 @@ pub fn tree(timeline: &Timeline) -> Node {
                     .attr("stroke-dasharray", "4 3"),
             )
             .child(
-                Node::svg("text")
+                Element::svg("text")
                     .attr("class", "eol-tl-today-label")
                     .num("x", label_x)
                     .num("y", TODAY_BASELINE)
@@ -106,11 +106,11 @@ pub fn tree(timeline: &Timeline) -> Node {
     // Last, so the today line passes behind the axis labels.
     svg = svg.child(axis);
 
-    let mut root = Node::html("div")
+    let mut root = Element::html("div")
         .attr("class", "eol-timeline")
         .attr("data-product", t.product.clone())
         .child(
-            Node::html("div")
+            Element::html("div")
                 .attr("class", "eol-timeline__scroll")
                 .child(svg),
         );
@@ -119,7 +119,7 @@ pub fn tree(timeline: &Timeline) -> Node {
     }
     if !t.undated.is_empty() {
         root = root.child(
-            Node::html("p")
+            Element::html("p")
                 .attr("class", "eol-timeline__undated")
                 .text(undated_text(&t.undated)),
         );
@@ -128,13 +128,14 @@ pub fn tree(timeline: &Timeline) -> Node {
         let drawn = t.rows.len();
         let all = drawn + t.omitted;
         root = root.child(
-            Node::html("p")
+            Element::html("p")
                 .attr("class", "eol-timeline__more")
                 .child(
-                    Node::html("span").text(format!("Showing the first {drawn} of {all} cycles. ")),
+                    Element::html("span")
+                        .text(format!("Showing the first {drawn} of {all} cycles. ")),
                 )
                 .child(
-                    Node::html("button")
+                    Element::html("button")
                         .attr("type", "button")
                         .attr("data-action", "timeline-all")
                         .text(format!("Show all {all}")),
@@ -159,9 +160,9 @@ fn viewbox(width: i32, height: i32) -> String {
     out
 }
 
-fn row_node(t: &Timeline, row: &Row) -> Node {
+fn row_node(t: &Timeline, row: &Row) -> Element {
     let middle = row.y + ROW_HEIGHT / 2;
-    let mut g = Node::svg("g")
+    let mut g = Element::svg("g")
         .attr("class", "eol-tl-row")
         .attr("tabindex", "0")
         .attr("data-cycle", row.cycle.clone());
@@ -169,9 +170,9 @@ fn row_node(t: &Timeline, row: &Row) -> Node {
         g = g.attr("data-lts", "true");
     }
     g = g
-        .child(Node::svg("title").text(row.title.clone()))
+        .child(Element::svg("title").text(row.title.clone()))
         .child(
-            Node::svg("rect")
+            Element::svg("rect")
                 .attr("class", "eol-tl-band")
                 .num("x", 0)
                 .num("y", row.y)
@@ -179,7 +180,7 @@ fn row_node(t: &Timeline, row: &Row) -> Node {
                 .num("height", ROW_HEIGHT),
         )
         .child(
-            Node::svg("text")
+            Element::svg("text")
                 .attr("class", "eol-tl-label")
                 .num("x", t.plot_left - 8)
                 .num("y", middle + 4)
@@ -189,7 +190,7 @@ fn row_node(t: &Timeline, row: &Row) -> Node {
     for segment in &row.segments {
         let height = segment.support.height();
         let bar = |class: String, x: i32, width: i32| {
-            Node::svg("rect")
+            Element::svg("rect")
                 .attr("class", class)
                 .attr("data-status", segment.status.as_str())
                 .num("x", x)
@@ -226,7 +227,7 @@ fn row_node(t: &Timeline, row: &Row) -> Node {
     }
     if row.segments.is_empty() {
         g = g.child(
-            Node::svg("circle")
+            Element::svg("circle")
                 .attr("class", "eol-tl-release")
                 .num("cx", row.release_x)
                 .num("cy", middle)
@@ -234,7 +235,7 @@ fn row_node(t: &Timeline, row: &Row) -> Node {
         );
     }
     g.child(
-        Node::svg("text")
+        Element::svg("text")
             .attr("class", "eol-tl-note")
             .num("x", row.note.x)
             .num("y", middle + 4)
@@ -255,11 +256,11 @@ fn open_class(class: &str, extra: &str) -> String {
 }
 
 /// The key to the bars: phases (when more than one) and colours.
-fn legend(t: &Timeline) -> Option<Node> {
+fn legend(t: &Timeline) -> Option<Element> {
     if t.statuses.is_empty() {
         return None;
     }
-    let mut list = Node::html("ul")
+    let mut list = Element::html("ul")
         .attr("class", "eol-timeline__legend")
         .attr("aria-hidden", "true");
     if t.phases.len() > 1 {
@@ -278,12 +279,12 @@ fn legend(t: &Timeline) -> Option<Node> {
 }
 
 /// One legend entry: a colour key marked `{attribute}="{value}"`, and its label.
-fn legend_item(attribute: &'static str, value: &str, label: String) -> Node {
-    Node::html("li")
+fn legend_item(attribute: &'static str, value: &str, label: String) -> Element {
+    Element::html("li")
         .child(
-            Node::html("span")
+            Element::html("span")
                 .attr("class", "eol-timeline__key")
                 .attr(attribute, value),
         )
-        .child(Node::html("span").text(label))
+        .child(Element::html("span").text(label))
 }

@@ -107,7 +107,7 @@ impl Widget {
                     )
                 };
                 let name = [self.product.id.as_str(), extension].concat();
-                let _ = card_dom::download(&self.document, &text, kind, &name);
+                let _ = crate::dom::card::download(&self.document, &text, kind, &name);
                 return false;
             }
             "copy" => {

@@ -15,8 +15,7 @@ pub use registry::{attached, keep_alive, live_count, release, release_within};
 
 use events::{listen, listen_with, Handler};
 #[cfg(feature = "timeline")]
-use update::{add_timeline, chart};
-use update::{description_block, description_parts};
+use update::chart;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -24,18 +23,20 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, EventTarget, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use super::card::{self as card_dom, Copier};
+use super::card::Copier;
 use super::intl::IntlWords;
 use super::listener::{Frame, Listener};
 use super::render::{self, Parts};
-use super::{element, ROOT_CLASS};
+use super::tree;
 use crate::core::arrange::{Direction, Filter};
 use crate::core::card;
 use crate::core::date::Day;
-use crate::core::markdown::{self};
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
+#[cfg(feature = "timeline")]
+use crate::core::timeline;
 use crate::core::view;
+use crate::core::widget::{card as card_tree, table as table_tree};
 use crate::core::window::Layout;
 use crate::core::wording::{English, Words};
 
@@ -90,12 +91,6 @@ impl Widget {
         today: Day,
         settings: Settings,
     ) -> Result<Rc<RefCell<Widget>>, String> {
-        let root = element(
-            document,
-            "div",
-            &[("class", ROOT_CLASS), ("data-product", &product.id)],
-        )
-        .map_err(js)?;
         let words = words(settings.locale.as_deref())?;
         let view = view::evaluate(&product, today);
         let table = table::build(&view, words.as_ref());
@@ -104,59 +99,39 @@ impl Widget {
         let chart = settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), &settings));
+            .then(|| timeline::tree(&chart(&view, words.as_ref(), &settings)));
+        #[cfg(not(feature = "timeline"))]
+        let chart = None;
         drop(view);
-        let mut icon = None;
-        if settings.card.header {
-            let (header, img) = card_dom::header(document, &card).map_err(js)?;
-            root.append_child(&header).map_err(js)?;
-            icon = img;
-        }
-        if let Some(image) = card_dom::release_image(document, &card).map_err(js)? {
-            root.append_child(&image).map_err(js)?;
-        }
-        let links = markdown::Links {
-            base: settings.card.link_base.clone(),
-            anchor_prefix: ["eol-", &product.id, "-"].concat(),
+        let today_text = words.date(today.date());
+        let controls = table_tree::Controls {
+            today: today.date(),
+            today_text: &today_text,
+            title: !settings.card.header,
+            windowed: settings.virtualize.applies(table.rows.len()),
         };
-        let (above, below) = description_parts(&product.body, settings.card.description, &links);
-        if let Some(nodes) = above {
-            let block = description_block(document, "eol-table__description", &nodes)?;
-            root.append_child(&block).map_err(js)?;
+        let main = table_tree::main(&table, &controls, chart);
+        let tree = card_tree::root(&product.id, &product.body, &card, &settings.card, main);
+        let root = tree::build(document, &tree).map_err(js)?;
+        drop(tree);
+        // An image the browser refused leaves its figure empty: no figure then.
+        if let Some(figure) = root
+            .query_selector(":scope > .eol-table__schedule:empty")
+            .map_err(js)?
+        {
+            figure.remove();
         }
-        let main = element(document, "div", &[("class", "eol-table__main")]).map_err(js)?;
-        root.append_child(&main).map_err(js)?;
-        if let Some(nodes) = below {
-            let block = description_block(document, "eol-table__notes", &nodes)?;
-            root.append_child(&block).map_err(js)?;
-        }
-        let windowed = settings.virtualize.applies(table.rows.len());
-        let parts = render::build(
-            document,
-            &main,
-            &table,
-            today.date(),
-            &words.date(today.date()),
-            !settings.card.header,
-            windowed,
-        )
-        .map_err(js)?;
-        #[cfg(feature = "timeline")]
-        if let Some(chart) = &chart {
-            add_timeline(document, &main, chart).map_err(js)?;
-        }
-        let mut copier = None;
-        if settings.card.info {
-            if let Some(info) =
-                card_dom::info(document, &card, settings.card.downloads).map_err(js)?
-            {
-                root.append_child(&info.root).map_err(js)?;
-                copier = info
-                    .copied
-                    .zip(card.version_command.clone())
-                    .map(|(status, text)| Copier::new(document, text, status));
-            }
-        }
+        let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
+        let parts = render::parts(document, &main, &table).map_err(js)?;
+        let windowed = parts.spacers.is_some();
+        let icon = root
+            .query_selector(":scope > header > .eol-table__logo")
+            .map_err(js)?;
+        let copier = root
+            .query_selector(".eol-table__info .eol-table__copied")
+            .map_err(js)?
+            .zip(card.version_command.clone())
+            .map(|(status, text)| Copier::new(document, text, status));
         let rows = table.rows.len();
         let widget = Rc::new(RefCell::new(Widget {
             document: document.clone(),
@@ -315,25 +290,22 @@ impl Widget {
             .settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), &self.settings));
+            .then(|| timeline::tree(&chart(&view, words.as_ref(), &self.settings)));
+        #[cfg(not(feature = "timeline"))]
+        let chart = None;
         drop(view);
-        let today = self.today.date();
-        self.parts = render::build(
-            &self.document,
-            &self.main,
-            &self.table,
-            today,
-            &words.date(today),
-            !self.settings.card.header,
+        let today_text = words.date(self.today.date());
+        let controls = table_tree::Controls {
+            today: self.today.date(),
+            today_text: &today_text,
+            title: !self.settings.card.header,
             // as the widget was made: its listeners are
-            self.parts.spacers.is_some(),
-        )
-        .map_err(js)?;
+            windowed: self.parts.spacers.is_some(),
+        };
+        let main = table_tree::main(&self.table, &controls, chart);
+        render::fill(&self.document, &self.main, &main).map_err(js)?;
+        self.parts = render::parts(&self.document, &self.main, &self.table).map_err(js)?;
         self.layout = Layout::default();
-        #[cfg(feature = "timeline")]
-        if let Some(chart) = &chart {
-            add_timeline(&self.document, &self.main, chart).map_err(js)?;
-        }
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
         self.mark_version().map_err(js)?;

@@ -1,17 +1,14 @@
-//! Bringing the page up to date after a change: rows, counts, controls, the verdict, the timeline
-//! and the Markdown description.
+//! Bringing the page up to date after a change: rows, counts, controls, the verdict and the
+//! timeline.
 
 use js_sys::Reflect;
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
 
 use crate::core::arrange::{arrange, Filter};
 use crate::core::lookup;
-use crate::core::markdown::{self, Node};
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::view;
-use crate::dom::element;
 
 use super::*;
 
@@ -29,57 +26,6 @@ pub(super) fn chart(
     };
     let rows = (!settings.whole_timeline).then_some(timeline::DEFAULT_ROWS);
     timeline::build_rows(view, words, width, rows)
-}
-
-/// Puts the release timeline above the toolbar.
-#[cfg(feature = "timeline")]
-pub(super) fn add_timeline(
-    document: &Document,
-    main: &Element,
-    chart: &timeline::Timeline,
-) -> Result<(), JsValue> {
-    let chart = crate::dom::timeline::build(document, chart)?;
-    // Above the controls, which act on the table only.
-    let toolbar = main.query_selector(".eol-table__toolbar")?;
-    main.insert_before(&chart, toolbar.as_ref().map(|t| t.as_ref()))?;
-    Ok(())
-}
-
-/// The Markdown body's blocks for above and below the table, as `place` says.
-pub(super) fn description_parts(
-    body: &str,
-    place: Description,
-    links: &markdown::Links,
-) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
-    let some = |nodes: Vec<Node>| (!nodes.is_empty()).then_some(nodes);
-    match place {
-        Description::Hidden => (None, None),
-        Description::Split => {
-            let nodes = markdown::parse_with(body, links);
-            let body = markdown::split(nodes);
-            let summary = some(body.description).map(|inline| {
-                vec![Node::Element {
-                    tag: markdown::Tag::P,
-                    attrs: Vec::new(),
-                    children: inline,
-                }]
-            });
-            (summary, some(body.rest))
-        }
-        Description::Above => (some(markdown::parse_with(body, links)), None),
-        Description::Below => (None, some(markdown::parse_with(body, links))),
-    }
-}
-
-/// A `div` of the given class holding Markdown nodes.
-pub(super) fn description_block(
-    document: &Document,
-    class: &str,
-    nodes: &[Node],
-) -> Result<Element, String> {
-    let block = element(document, "div", &[("class", class)]).map_err(js)?;
-    crate::dom::markdown::append(document, &block, nodes).map_err(js)?;
-    Ok(block)
 }
 
 impl Widget {
