@@ -63,19 +63,22 @@ fi
 
 # npm tools in .tools/: binaryen (wasm-opt), rolldown (minifies the JS glue), playwright-core
 # (drives Debian's Chromium; it never downloads a browser), vite and typescript (build and
-# type-check the packaging test's app).
+# type-check the packaging test's app), axe-core (the accessibility check of the e2e tests).
 npm_version() { node -p "require('./.tools/node_modules/$1/package.json').version" 2>/dev/null || true; }
 if [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] ||
    [ "$(npm_version playwright-core)" != "$PLAYWRIGHT_CORE_VERSION" ] ||
    [ "$(npm_version vite)" != "$VITE_VERSION" ] ||
    [ "$(npm_version rolldown)" != "$ROLLDOWN_VERSION" ] ||
-   [ "$(npm_version typescript)" != "$TYPESCRIPT_VERSION" ]; then
+   [ "$(npm_version typescript)" != "$TYPESCRIPT_VERSION" ] ||
+   [ "$(npm_version axe-core)" != "$AXE_CORE_VERSION" ]; then
   say "installing binaryen@$BINARYEN_VERSION playwright-core@$PLAYWRIGHT_CORE_VERSION" \
-      "vite@$VITE_VERSION rolldown@$ROLLDOWN_VERSION typescript@$TYPESCRIPT_VERSION into .tools/"
+      "vite@$VITE_VERSION rolldown@$ROLLDOWN_VERSION typescript@$TYPESCRIPT_VERSION" \
+      "axe-core@$AXE_CORE_VERSION into .tools/"
   mkdir -p .tools
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund \
     --save-exact "binaryen@$BINARYEN_VERSION" "playwright-core@$PLAYWRIGHT_CORE_VERSION" \
-    "vite@$VITE_VERSION" "rolldown@$ROLLDOWN_VERSION" "typescript@$TYPESCRIPT_VERSION"
+    "vite@$VITE_VERSION" "rolldown@$ROLLDOWN_VERSION" "typescript@$TYPESCRIPT_VERSION" \
+    "axe-core@$AXE_CORE_VERSION"
 fi
 
 # Python venv in .tools/py with icalendar: tests/ical.rs parses the exported calendars with it.
@@ -97,5 +100,5 @@ fi
 
 say "ready in ${SECONDS}s: $(rustc --version), $(wasm-bindgen --version), $(wasm-pack --version)," \
     "binaryen $(npm_version binaryen), playwright-core $(npm_version playwright-core)," \
-    "vite $(npm_version vite), rolldown $(npm_version rolldown), typescript $(npm_version typescript), icalendar $(py_icalendar)," \
+    "vite $(npm_version vite), rolldown $(npm_version rolldown), typescript $(npm_version typescript), axe-core $(npm_version axe-core), icalendar $(py_icalendar)," \
     "$(/usr/bin/chromium --version 2>/dev/null)"

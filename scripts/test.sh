@@ -36,7 +36,8 @@ step "clippy, native, table-only (no default features)" \
 step "clippy, wasm32" cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "clippy, wasm32, table-only (no default features)" \
   cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
-step "cargo test, native" cargo test
+# EOL_REQUIRE_TOOLS: tests that need a tool from .tools (tests/ical.rs) fail instead of skipping.
+step "cargo test, native" env EOL_REQUIRE_TOOLS=1 cargo test
 step "browser tests (wasm-pack test, headless Chromium)" \
   wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver --mode no-install
 step "release build (pkg/)" bash scripts/build.sh

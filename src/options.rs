@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::core::arrange::Direction;
 use crate::core::model::Names;
+pub(crate) use crate::core::settings::choice_error;
 use crate::dom::card::Downloads;
 use crate::dom::widget::{self, DateStyle, Description, Settings, Theme, Virtualize};
 
@@ -192,11 +193,6 @@ pub(crate) fn inject_styles(value: Option<&JsValue>) -> bool {
         .and_then(|o| js_sys::Reflect::get(o, &"injectStyles".into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(true)
-}
-
-/// ``the option `theme` must be "auto", "light" or "dark", found "blue"``.
-pub(crate) fn choice_error(option: &str, choices: &str, found: &str) -> String {
-    format!("the option `{option}` must be {choices}, found {found:?}")
 }
 
 /// The message for serde's error `inner` at `path` (`theme`, `sort.column`, `.` for the whole

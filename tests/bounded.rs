@@ -11,7 +11,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use eol_table::core::date::Day;
-use eol_table::core::json::{self, Format};
+use eol_table::core::input::{self, Format};
 use eol_table::core::wording::English;
 use eol_table::core::{api, export, html, lookup, table, view};
 
@@ -49,7 +49,7 @@ const MIB: usize = 1024 * 1024;
 fn peak_while_using(source: &str) -> (Result<usize, String>, usize) {
     let before = HELD.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
-    let outcome = json::read(source, Format::Auto).map(|product| {
+    let outcome = input::read(source, Format::Auto).map(|product| {
         let view = view::evaluate(&product, Day::from_number(DAY));
         let table = table::build(&view, &English);
         let html = html::table(&table);

@@ -52,7 +52,7 @@ fn render_page_shows_the_description_above_the_table_and_the_notes_below() {
         .find("<div class=\"eol-table-notes\"><p>Istio produce new builds")
         .unwrap();
     assert!(description < table && table < notes);
-    assert!(html.contains("<h4 id=\"upgrading\">Upgrading</h4><p>Istio recommends <a href=\"https://istio.io/latest/docs/setup/upgrade/canary/\" rel=\"noopener noreferrer\">canary upgrades</a>"));
+    assert!(html.contains("<h3 id=\"upgrading\">Upgrading</h3><p>Istio recommends <a href=\"https://istio.io/latest/docs/setup/upgrade/canary/\" rel=\"noopener noreferrer\">canary upgrades</a>"));
     assert!(!html.contains("<blockquote>"));
 }
 

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use eol_table::core::template::{self, Vars};
-use eol_table::core::{json, parse_today, table, view, wording::English};
+use eol_table::core::{input, parse_today, table, view, wording::English};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
@@ -57,7 +57,7 @@ fn product_inputs_found_by_fuzzing_give_a_result_or_an_error() {
     for target in ["parse", "whole"] {
         for (_, bytes) in inputs(target) {
             let text = String::from_utf8_lossy(&bytes);
-            if let Ok(product) = json::read(&text, json::Format::Auto) {
+            if let Ok(product) = input::read(&text, input::Format::Auto) {
                 let view = view::evaluate(&product, today);
                 let _ = table::build(&view, &English);
             }

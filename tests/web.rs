@@ -663,40 +663,72 @@ fn a_table_keeps_working_without_its_handle_and_re_rendering_frees_it() {
     host.remove();
 }
 
+/// `html`, parsed by the browser: the first element of it.
+fn parsed(html: &str) -> Element {
+    let scratch = document().create_element("div").unwrap();
+    scratch.set_inner_html(html);
+    scratch.first_element_child().expect("an element")
+}
+
+#[track_caller]
+fn assert_same(built: &Element, parsed: &Element) {
+    // The builder adds adjacent text as separate nodes; the HTML parser merges them.
+    let built = built.clone_node_with_deep(true).unwrap();
+    built.normalize();
+    assert!(
+        parsed.is_equal_node(Some(&built)),
+        "written:\n{}\nbuilt:\n{}",
+        parsed.outer_html(),
+        built.dyn_ref::<Element>().unwrap().outer_html()
+    );
+}
+
 #[wasm_bindgen_test]
-fn server_rendered_rows_are_the_rows_the_widget_builds() {
-    use eol_table::core::{html, json, parse_today, table, view, wording::English};
+fn the_elements_built_from_a_tree_are_the_html_written_from_it() {
+    use eol_table::core::markup::Element as Tree;
+    use eol_table::core::{
+        html, input, markdown, parse_today, table, view, widget, wording::English,
+    };
     let source = "title: \"SSR & widget\"\nlatestColumn: true\nLTSLabel: \"<abbr title='Long Term'>LTS</abbr>\"\n\
         customFields:\n  - name: node\n    display: after-release-column\n    label: Node <b>version</b>\n\
         changelogTemplate: https://example.com/__LATEST__?a=1&b=\"2\"\nreleases:\n\
         - releaseCycle: \"16.0\"\n  codename: Dallas\n  releaseLabel: \"2022 '__CODENAME__'\"\n  lts: true\n  node: \"<18>\"\n  releaseDate: 2022-11-16\n\
          \n  eol: 2033-01-11\n  latest: \"16.0.4\"\n  latestReleaseDate: 2026-07-16\n\
         - releaseCycle: \"1.9\"\n  eol: true\n  eoes: null\n";
-    let host = host();
-    let options = options("2022-05-01");
-    Reflect::set(&options, &"showAllReleases".into(), &true.into()).unwrap();
-    eol_table::render(host.clone().into(), Some(source.into()), Some(options)).unwrap();
-
-    let product = json::read(source, json::Format::Auto).unwrap();
+    let document = document();
+    let product = input::read(source, input::Format::Auto).unwrap();
     let model = table::build(
         &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
         &English,
     );
+
+    // The server-side table, and the Istio body with its links, headings and quote.
+    let body = markdown::parse(
+        &eol_table::core::parse::parse(eol_table::core::products::ISTIO)
+            .unwrap()
+            .body,
+    );
+    for tree in [
+        widget::table::page(&model),
+        Tree::html("div").children(body),
+    ] {
+        let built = eol_table::dom::tree::build(&document, &tree).unwrap();
+        assert_same(&built, &parsed(&html::to_html(&tree)));
+    }
+
+    // The widget's rows are the rows server-side rendering writes.
+    let host = host();
+    let options = options("2022-05-01");
+    Reflect::set(&options, &"showAllReleases".into(), &true.into()).unwrap();
+    eol_table::render(host.clone().into(), Some(source.into()), Some(options)).unwrap();
     let rows = all(&host, "tbody tr[data-cycle]");
     assert_eq!(rows.len(), model.rows.len());
-    let scratch = document().create_element("table").unwrap();
     for (row, tr) in model.rows.iter().zip(&rows) {
-        scratch.set_inner_html(&format!("<tbody>{}</tbody>", html::row(row, &model)));
-        let parsed = scratch.query_selector("tr").unwrap().expect("a row");
-        // The widget adds adjacent text as separate nodes; the HTML parser merges them.
-        let built = tr.clone_node_with_deep(true).unwrap();
-        built.normalize();
-        assert!(
-            parsed.is_equal_node(Some(&built)),
-            "server:\n{}\nwidget:\n{}",
-            parsed.outer_html(),
-            tr.outer_html()
-        );
+        let written = parsed(&format!(
+            "<table><tbody>{}</tbody></table>",
+            html::row(row, &model)
+        ));
+        assert_same(tr, &written.query_selector("tr").unwrap().expect("a row"));
     }
     host.remove();
 }
@@ -1021,9 +1053,12 @@ fn markdown_bodies_become_elements_and_text_never_markup() {
         "## Upgrading\n\n<img src=x onerror=alert(1)> [bad](javascript:alert(1)) \
          [good](https://example.com \"<b>t</b>\") ![cat](data:image/png;base64,AA)\n\n> quote",
     );
-    let fragment = eol_table::dom::markdown::build(&document, &nodes).unwrap();
-    host.append_child(&fragment).unwrap();
-    assert_eq!(text(&all(&host, "h4")[0]), "Upgrading");
+    eol_table::dom::tree::append(&document, &host, &nodes).unwrap();
+    assert_eq!(
+        text(&all(&host, "h3")[0]),
+        "Upgrading",
+        "the highest level is an h3"
+    );
     assert!(
         all(&host, "img").is_empty(),
         "raw HTML and refused images stay text"
@@ -1247,7 +1282,9 @@ fn the_istio_card_shows_header_description_notes_policy_and_command() {
     );
 
     let notes = &all(&root, ".eol-table__notes")[0];
-    assert_eq!(text(&all(notes, "h4")[0]), "Upgrading");
+    // `## Upgrading`, the body's highest heading level, follows the card's h2 as an h3.
+    assert_eq!(text(&all(notes, "h3")[0]), "Upgrading");
+    assert!(all(&root, "h4").is_empty());
     let links: Vec<(String, Option<String>)> = all(notes, "a")
         .iter()
         .map(|a| (text(a), a.get_attribute("href")))
@@ -1331,7 +1368,7 @@ fn card_options_move_or_hide_its_parts() {
     assert!(all(&root, ".eol-table__notes").is_empty());
     let description = &all(&root, ".eol-table__description")[0];
     assert_eq!(all(description, "blockquote").len(), 1);
-    assert_eq!(all(description, "h4").len(), 1);
+    assert_eq!(all(description, "h3").len(), 1);
     let downloads: Vec<String> = all(&root, "[data-action^=\"download\"]")
         .iter()
         .map(text)
@@ -1480,7 +1517,7 @@ fn relative_links_in_the_description_follow_the_link_base() {
         Some("#eol-linked-upgrading")
     );
     assert!(host
-        .query_selector("h4#eol-linked-upgrading")
+        .query_selector("h3#eol-linked-upgrading")
         .unwrap()
         .is_some());
     table.unwrap().destroy();

@@ -15,7 +15,7 @@
 use eol_table::core::arrange::{self, Direction, Filter, State};
 use eol_table::core::badge::{self, Style};
 use eol_table::core::date::Day;
-use eol_table::core::json::{self, Format};
+use eol_table::core::input::{self, Format};
 use eol_table::core::wording::English;
 use eol_table::core::{api, html, lookup, table, view};
 use libfuzzer_sys::fuzz_target;
@@ -45,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
     let search = parts.next().unwrap_or_default();
     let version = parts.next().unwrap_or_default();
 
-    let Ok(product) = json::read(source, format) else {
+    let Ok(product) = input::read(source, format) else {
         return;
     };
     let view = view::evaluate(&product, Day::from_number(day));

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use eol_table::core::date::Day;
-use eol_table::core::json::{self, Format};
+use eol_table::core::input::{self, Format};
 use eol_table::core::view::ProductView;
 use eol_table::core::wording::English;
 use eol_table::core::{export, html, markdown, parse_today, products, table, timeline, view};
@@ -102,7 +102,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
         None => utc_today(),
     };
-    let product = json::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
+    let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let view = view::evaluate(&product, today);
     if let Some(write) = to {
         return Ok(write(&view));
@@ -127,12 +127,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let (mut before, mut after) = (String::new(), String::new());
     if !body.description.is_empty() {
         before.push_str("<p class=\"eol-table-description\">");
-        html::markdown(&mut before, &body.description);
+        html::write(&mut before, &body.description);
         before.push_str("</p>\n");
     }
     if !body.rest.is_empty() {
         after.push_str("\n<div class=\"eol-table-notes\">");
-        html::markdown(&mut after, &body.rest);
+        html::write(&mut after, &body.rest);
         after.push_str("</div>");
     }
     Ok(format!(

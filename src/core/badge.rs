@@ -1,11 +1,14 @@
-//! A version's support status as a badge: its texts, and a standalone SVG in the shields.io
-//! "flat" style built from escaped text only.
+//! A version's support status as a badge: its texts, the widget's badge element, and a
+//! standalone SVG in the shields.io "flat" style, both element trees (`markup`).
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use super::html::escape_into;
 use super::lookup::{Check, Standing};
+use super::markup::Element;
+
+/// The class of the badge's root.
+pub const BADGE_CLASS: &str = "eol-badge";
 
 /// Badge shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -26,6 +29,38 @@ impl Style {
             _ => None,
         }
     }
+}
+
+impl Style {
+    /// The `data-style` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Style::Flat => "flat",
+            Style::FlatSquare => "flat-square",
+        }
+    }
+}
+
+/// The badge element: `span.eol-badge[data-status][data-style][role=img]`, the whole verdict
+/// as its accessible name and tooltip, the label and the short verdict as its two parts.
+pub fn tree(check: &Check, style: Style) -> Element {
+    Element::html("span")
+        .attr("class", BADGE_CLASS)
+        .attr("data-status", check.status.as_str())
+        .attr("data-style", style.as_str())
+        .attr("role", "img")
+        .attr("aria-label", check.message.clone())
+        .attr("title", check.message.clone())
+        .child(
+            Element::html("span")
+                .attr("class", "eol-badge__label")
+                .text(label(check)),
+        )
+        .child(
+            Element::html("span")
+                .attr("class", "eol-badge__value")
+                .text(check.short.clone()),
+        )
 }
 
 /// The badge's left part: "Istio 1.12" (the version itself when no cycle matched).
@@ -67,7 +102,8 @@ fn xml_text(text: &str) -> String {
         .collect()
 }
 
-/// The badge as a standalone SVG document. Its ids (`eol-badge-<hash>-s`, `-r`) are made from
+/// The badge as a standalone SVG document, written from its tree (every text and attribute
+/// escaped). Its ids (`eol-badge-<hash>-s`, `-r`) are made from
 /// its content, so that badges inlined in one page do not share them unless they are the same
 /// badge, and name no global of the page (`window.s`).
 pub fn svg(check: &Check, style: Style) -> String {
@@ -90,25 +126,72 @@ pub fn svg(check: &Check, style: Style) -> String {
     let length = |x: f64| x.to_string();
     let (width, lx, rx_text) = (length(lw + rw), length(lw / 2.0), length(lw + rw / 2.0));
     let (lw, rw) = (length(lw), length(rw));
-    let rx = if style == Style::Flat { 3 } else { 0 };
-    let esc = |text: &str| {
-        let mut out = String::new();
-        escape_into(&mut out, text);
-        out
+    let rect = |width: &str, fill: String| {
+        Element::svg("rect")
+            .attr("width", width)
+            .attr("height", "20")
+            .attr("fill", fill)
     };
-    let (left_e, right_e) = (esc(&left), esc(&right));
-    let (title, aria) = (esc(&message), esc(&format!("{left}: {right}")));
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"20\" role=\"img\" aria-label=\"{aria}\">\
-<title>{title}</title>\
-<linearGradient id=\"{id}-s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/><stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>\
-<clipPath id=\"{id}-r\"><rect width=\"{width}\" height=\"20\" rx=\"{rx}\" fill=\"#fff\"/></clipPath>\
-<g clip-path=\"url(#{id}-r)\"><rect width=\"{lw}\" height=\"20\" fill=\"#555\"/><rect x=\"{lw}\" width=\"{rw}\" height=\"20\" fill=\"{colour}\"/><rect width=\"{width}\" height=\"20\" fill=\"url(#{id}-s)\"/></g>\
-<g text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">\
-<text x=\"{lx}\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">{left_e}</text><text x=\"{lx}\" y=\"14\" fill=\"#fff\">{left_e}</text>\
-<text x=\"{rx_text}\" y=\"14\" fill=\"#111\">{right_e}</text></g></svg>",
-        colour = colour(check.status),
-    )
+    let text = |x: &str, y: &str, fill: &str, text: &str| {
+        Element::svg("text")
+            .attr("x", x)
+            .attr("y", y)
+            .attr("fill", fill)
+            .text(text)
+    };
+    let stop = |offset: &str| Element::svg("stop").attr("offset", offset);
+    Element::svg("svg")
+        .attr("width", width.clone())
+        .attr("height", "20")
+        .attr("role", "img")
+        .attr("aria-label", format!("{left}: {right}"))
+        .child(Element::svg("title").text(message))
+        .child(
+            Element::svg("linearGradient")
+                .attr("id", format!("{id}-s"))
+                .attr("x2", "0")
+                .attr("y2", "100%")
+                .child(
+                    stop("0")
+                        .attr("stop-color", "#bbb")
+                        .attr("stop-opacity", ".1"),
+                )
+                .child(stop("1").attr("stop-opacity", ".1")),
+        )
+        .child(
+            Element::svg("clipPath")
+                .attr("id", format!("{id}-r"))
+                .child(
+                    Element::svg("rect")
+                        .attr("width", width.clone())
+                        .attr("height", "20")
+                        .num("rx", if style == Style::Flat { 3 } else { 0 })
+                        .attr("fill", "#fff"),
+                ),
+        )
+        .child(
+            Element::svg("g")
+                .attr("clip-path", format!("url(#{id}-r)"))
+                .child(rect(&lw, "#555".to_owned()))
+                .child(
+                    Element::svg("rect")
+                        .attr("x", lw.clone())
+                        .attr("width", rw)
+                        .attr("height", "20")
+                        .attr("fill", colour(check.status)),
+                )
+                .child(rect(&width, format!("url(#{id}-s)"))),
+        )
+        .child(
+            Element::svg("g")
+                .attr("text-anchor", "middle")
+                .attr("font-family", "Verdana,Geneva,DejaVu Sans,sans-serif")
+                .attr("font-size", "11")
+                .child(text(&lx, "15", "#010101", &left).attr("fill-opacity", ".3"))
+                .child(text(&lx, "14", "#fff", &left))
+                .child(text(&rx_text, "14", "#111", &right)),
+        )
+        .to_html()
 }
 
 #[cfg(test)]
@@ -122,6 +205,17 @@ mod tests {
             &view::evaluate(&product, parse_today("2022-05-01").unwrap()),
             version,
         )
+    }
+
+    #[test]
+    fn the_badge_element_names_the_whole_verdict() {
+        assert_eq!(
+            tree(&istio("1.12.4"), Style::FlatSquare).to_html(),
+            "<span class=\"eol-badge\" data-status=\"soon\" data-style=\"flat-square\" role=\"img\" \
+             aria-label=\"1.12.4 is supported until 30 Jun 2022 — ends in 2 months; upgrade to 1.13\" \
+             title=\"1.12.4 is supported until 30 Jun 2022 — ends in 2 months; upgrade to 1.13\">\
+             <span class=\"eol-badge__label\">Istio 1.12</span><span class=\"eol-badge__value\">ends in 2 months</span></span>"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Splits a product file into its YAML front matter and its Markdown body.
 
 use super::error::{Error, Location};
-use super::text;
+use super::slice;
 
 /// A product file cut in two.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub fn split(source: &str) -> Result<Parts<'_>, Error> {
     for line in lines {
         if is_fence(line) || is_end_marker(line) {
             return Ok(Parts {
-                yaml: text::between(source_text, start, offset),
+                yaml: slice::between(source_text, start, offset),
                 yaml_line: 2,
-                body: text::from(source_text, offset + line.len()),
+                body: slice::from(source_text, offset + line.len()),
             });
         }
         offset += line.len();

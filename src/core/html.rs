@@ -1,171 +1,102 @@
-//! The table model as static HTML, for server-side rendering: the same markup the widget builds
-//! (minus its controls), so a page works without JavaScript and `render` can take over the same
-//! element later. Every text and attribute is escaped.
+//! Element trees ([`markup`](super::markup)) as HTML, for server-side rendering: every text and
+//! attribute value escaped, void elements without an end tag, an `svg` outside any other SVG
+//! with its `xmlns` (so that a chart also works as a standalone SVG file). [`table`] and [`row`]
+//! write the widget's own trees (`widget::table`), so a page works without JavaScript and
+//! `render` can take over the same element later.
 
-use super::markdown::Node;
-use super::table::{Cell, Inline, Row, Table};
-use super::url;
+use super::markup::{Element, Node, SVG_NAMESPACE};
+use super::table::{Row, Table};
+use super::widget;
 
-/// The whole table: `div.eol-table[data-product]` with its title and `<table>`, every row shown.
+/// The whole table: `div.eol-table[data-product]` with its title and `<table>`, every row shown
+/// (see [`widget::table::page`]).
 pub fn table(table: &Table) -> String {
-    let mut out = String::with_capacity(512 + table.rows.len() * 600);
-    out.push_str("<div class=\"eol-table\" data-product=\"");
-    escape_into(&mut out, &table.product);
-    out.push_str("\" data-theme=\"auto\" data-date-style=\"relative\">");
-    out.push_str("<div class=\"eol-table__title\" aria-hidden=\"true\">");
-    escape_into(&mut out, &table.caption);
-    out.push_str("</div><table><caption>");
-    escape_into(&mut out, &table.caption);
-    out.push_str("</caption><thead><tr>");
-    for column in &table.columns {
-        out.push_str("<th scope=\"col\" data-column=\"");
-        escape_into(&mut out, &column.id);
-        out.push('"');
-        if let Some(description) = &column.description {
-            out.push_str(" title=\"");
-            escape_into(&mut out, description);
-            out.push('"');
-        }
-        out.push('>');
-        escape_into(&mut out, &column.header);
-        out.push_str("</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-    for row in &table.rows {
-        out.push_str(&self::row(row, table));
-    }
-    out.push_str("</tbody></table></div>");
-    out
+    to_html(&widget::table::page(table))
 }
 
 /// One `tr`, exactly as the widget builds it.
 pub fn row(row: &Row, table: &Table) -> String {
-    let mut out = String::with_capacity(600);
-    out.push_str("<tr data-cycle=\"");
-    escape_into(&mut out, &row.cycle);
-    out.push_str("\" data-maintained=\"");
-    out.push_str(if row.maintained { "true" } else { "false" });
-    out.push('"');
-    if row.eol {
-        out.push_str(" data-eol=\"true\"");
-    }
-    if row.lts {
-        out.push_str(" data-lts=\"true\"");
-    }
-    out.push('>');
-    for (cell, column) in row.cells.iter().zip(&table.columns) {
-        self::cell(&mut out, cell, &column.header);
-    }
-    out.push_str("</tr>");
+    to_html(&widget::table::row_of(row, &table.columns))
+}
+
+/// An element and everything in it as HTML.
+pub fn to_html(element: &Element) -> String {
+    let mut out = String::with_capacity(4096);
+    let mut stack = Vec::new();
+    open(&mut out, &mut stack, element, false);
+    finish(&mut out, stack);
     out
 }
 
-fn cell(out: &mut String, cell: &Cell, label: &str) {
-    out.push_str("<td data-column=\"");
-    escape_into(out, &cell.column);
-    out.push_str("\" data-label=\"");
-    escape_into(out, label);
-    out.push('"');
-    if let Some(status) = cell.status {
-        out.push_str(" data-status=\"");
-        out.push_str(status.as_str());
-        out.push_str("\"><span class=\"eol-table__icon\" aria-hidden=\"true\"></span>");
-    } else {
-        out.push('>');
-    }
-    out.push_str("<span class=\"eol-table__value\">");
-    if cell.struck {
-        out.push_str("<s>");
-    }
-    for inline in &cell.content {
-        self::inline(out, inline);
-    }
-    if cell.struck {
-        out.push_str("</s>");
-    }
-    out.push_str("</span></td>");
+/// Writes nodes as HTML.
+pub fn write(out: &mut String, nodes: &[Node]) {
+    finish(out, vec![(nodes.iter(), None, false)]);
 }
 
-fn time(out: &mut String, datetime: &str, text: &str) {
-    out.push_str("<time datetime=\"");
-    escape_into(out, datetime);
-    out.push_str("\" title=\"");
-    escape_into(out, datetime);
-    out.push_str("\">");
-    escape_into(out, text);
-    out.push_str("</time>");
-}
+/// One level of the walk: the nodes left to write, the element they are in (`None` at the top),
+/// whether that is in an SVG.
+type Level<'a> = (std::slice::Iter<'a, Node>, Option<&'a Element>, bool);
 
-fn inline(out: &mut String, inline: &Inline) {
-    match inline {
-        Inline::Text(text) => escape_into(out, text),
-        Inline::Dated {
-            phrase,
-            datetime,
-            text,
-        } => {
-            out.push_str("<span class=\"eol-table__rel\">");
-            escape_into(out, phrase);
-            out.push_str(" (</span>");
-            time(out, datetime, text);
-            out.push_str("<span class=\"eol-table__rel\">)</span>");
-        }
-        Inline::Time { datetime, text } => time(out, datetime, text),
-        Inline::Link { href, text } => match url::safe(href) {
-            Some(href) => {
-                out.push_str("<a href=\"");
-                escape_into(out, &href);
-                out.push_str(if url::is_external(&href) {
-                    "\" rel=\"noopener noreferrer\">"
-                } else {
-                    "\">"
-                });
-                escape_into(out, text);
-                out.push_str("</a>");
-            }
-            None => escape_into(out, text),
-        },
-        Inline::Abbr { title, text } => {
-            out.push_str("<abbr title=\"");
-            escape_into(out, title);
-            out.push_str("\">");
-            escape_into(out, text);
-            out.push_str("</abbr>");
-        }
-    }
-}
-
-/// A Markdown body ([`parse`](super::markdown::parse)) as HTML, every text and attribute value escaped. Walks
-/// the tree with its own stack, so no tree is too deep for it.
-pub fn markdown(out: &mut String, nodes: &[Node]) {
-    let mut stack = vec![(nodes.iter(), None)];
-    while let Some((iter, _)) = stack.last_mut() {
-        match iter.next() {
+/// Writes the rest of the walk. Keeps its own stack, so no tree is too deep for it.
+fn finish<'a>(out: &mut String, mut stack: Vec<Level<'a>>) {
+    loop {
+        let (next, in_svg) = match stack.last_mut() {
+            Some((iter, _, in_svg)) => (iter.next(), *in_svg),
+            None => return,
+        };
+        match next {
             Some(Node::Text(text)) => escape_into(out, text),
-            Some(Node::Element {
-                tag,
-                attrs,
-                children,
-            }) => {
-                out.push('<');
-                out.push_str(tag.name());
-                for (name, value) in attrs {
-                    attribute_into(out, name, value);
-                }
-                out.push('>');
-                if !tag.is_void() {
-                    stack.push((children.iter(), Some(*tag)));
-                }
-            }
+            Some(Node::Element(element)) => open(out, &mut stack, element, in_svg),
             None => {
-                if let Some((_, Some(tag))) = stack.pop() {
+                if let Some((_, Some(element), _)) = stack.pop() {
                     out.push_str("</");
-                    out.push_str(tag.name());
+                    out.push_str(element.tag);
                     out.push('>');
                 }
             }
         }
     }
+}
+
+/// Writes an element's start tag, and adds its content to the walk unless it is void.
+fn open<'a>(out: &mut String, stack: &mut Vec<Level<'a>>, element: &'a Element, in_svg: bool) {
+    out.push('<');
+    out.push_str(element.tag);
+    if element.svg && element.tag == "svg" && !in_svg {
+        attribute_into(out, "xmlns", SVG_NAMESPACE);
+    }
+    for (name, value) in &element.attributes {
+        attribute_into(out, name, value);
+    }
+    out.push('>');
+    if !is_void(element) {
+        stack.push((
+            element.children.iter(),
+            Some(element),
+            in_svg || element.svg,
+        ));
+    }
+}
+
+/// An HTML element with no content and no end tag (`img`, `br`, `input`, ...).
+pub fn is_void(element: &Element) -> bool {
+    !element.svg
+        && matches!(
+            element.tag,
+            "area"
+                | "base"
+                | "br"
+                | "col"
+                | "embed"
+                | "hr"
+                | "img"
+                | "input"
+                | "link"
+                | "meta"
+                | "source"
+                | "track"
+                | "wbr"
+        )
 }
 
 /// Writes ` name="value"`, the value escaped.

@@ -1,71 +1,129 @@
-//! A small element tree (HTML and SVG) that the core describes once and two renderers turn
-//! into output: the DOM layer into elements (text as text nodes), [`Node::to_html`] into
-//! escaped markup for server-side rendering.
-
-use super::html::{attribute_into, escape_into};
+//! The element tree (HTML and SVG) of everything the widget shows: the core describes the card,
+//! the table and its rows, the Markdown body, the timeline and the badge once, as a tree of
+//! [`Element`]s and text; the DOM layer (`dom::tree`) turns a tree into elements, text only as
+//! text nodes, and [`html`](super::html) serialises it for server-side rendering.
+//!
+//! Text and attribute values are plain text: the serialiser escapes them, the DOM layer sets
+//! them through `textContent` and `setAttribute`. URLs in `href` and `src` have passed the
+//! [`url`](super::url) allowlist, and the DOM layer checks them again with the browser's own
+//! URL parser.
 
 /// The SVG namespace, for `createElementNS` and standalone SVG files.
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
 
-/// One element: its tag, attributes, text and children.
+/// One node of a tree: an element, or text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub enum Node {
+    /// An element with its attributes and children.
+    Element(Element),
+    /// Text, exactly as it should read (never markup).
+    Text(String),
+}
+
+/// One element: its tag, attributes and children.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Element {
     /// In the SVG namespace (else HTML).
     pub svg: bool,
     /// The tag name.
     pub tag: &'static str,
-    /// Attributes, in order.
+    /// Attributes, in order; values are plain text.
     pub attributes: Vec<(&'static str, String)>,
-    /// Text content, before the children.
-    pub text: Option<String>,
-    /// Child elements.
+    /// Its content, in order.
     pub children: Vec<Node>,
 }
 
+impl From<Element> for Node {
+    fn from(element: Element) -> Node {
+        Node::Element(element)
+    }
+}
+
 impl Node {
+    /// A text node.
+    pub fn text(text: impl Into<String>) -> Node {
+        Node::Text(text.into())
+    }
+
+    /// The element, if this is one.
+    pub fn element(&self) -> Option<&Element> {
+        match self {
+            Node::Element(element) => Some(element),
+            Node::Text(_) => None,
+        }
+    }
+}
+
+impl Element {
     /// An HTML element.
-    pub fn html(tag: &'static str) -> Node {
-        Node {
+    pub fn html(tag: &'static str) -> Element {
+        Element {
             svg: false,
             tag,
             attributes: Vec::new(),
-            text: None,
             children: Vec::new(),
         }
     }
 
     /// An SVG element.
-    pub fn svg(tag: &'static str) -> Node {
-        Node {
+    pub fn svg(tag: &'static str) -> Element {
+        Element {
             svg: true,
-            ..Node::html(tag)
+            ..Element::html(tag)
         }
     }
 
     /// Adds an attribute.
-    #[inline(never)]
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Node {
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
         self.attributes.push((name, value.into()));
         self
     }
 
+    /// Adds an attribute when `on`.
+    pub fn attr_if(self, on: bool, name: &'static str, value: impl Into<String>) -> Element {
+        if on {
+            self.attr(name, value)
+        } else {
+            self
+        }
+    }
+
+    /// Adds an attribute when it has a value.
+    pub fn attr_some(self, name: &'static str, value: Option<impl Into<String>>) -> Element {
+        match value {
+            Some(value) => self.attr(name, value),
+            None => self,
+        }
+    }
+
     /// Adds a number attribute.
-    #[inline(never)]
-    pub fn num(self, name: &'static str, value: i32) -> Node {
+    pub fn num(self, name: &'static str, value: i32) -> Element {
         self.attr(name, value.to_string())
     }
 
-    /// Sets the text.
-    #[inline(never)]
-    pub fn text(mut self, text: impl Into<String>) -> Node {
-        self.text = Some(text.into());
+    /// Adds text.
+    pub fn text(mut self, text: impl Into<String>) -> Element {
+        self.children.push(Node::Text(text.into()));
         self
     }
 
     /// Adds a child.
-    #[inline(never)]
-    pub fn child(mut self, child: Node) -> Node {
-        self.children.push(child);
+    pub fn child(mut self, child: impl Into<Node>) -> Element {
+        self.children.push(child.into());
+        self
+    }
+
+    /// Adds a child when there is one.
+    pub fn child_if(self, child: Option<impl Into<Node>>) -> Element {
+        match child {
+            Some(child) => self.child(child),
+            None => self,
+        }
+    }
+
+    /// Adds children.
+    pub fn children<N: Into<Node>>(mut self, children: impl IntoIterator<Item = N>) -> Element {
+        self.children.extend(children.into_iter().map(Into::into));
         self
     }
 
@@ -77,47 +135,48 @@ impl Node {
             .map(|(_, value)| value.as_str())
     }
 
-    /// This node and every node under it, depth first.
-    pub fn descendants(&self) -> Vec<&Node> {
+    /// The child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(Node::element)
+    }
+
+    /// This element and every element under it, depth first.
+    pub fn descendants(&self) -> Vec<&Element> {
         let mut out = vec![self];
         let mut index = 0;
-        while let Some(node) = out.get(index).copied() {
-            out.extend(node.children.iter());
+        while let Some(element) = out.get(index).copied() {
+            out.extend(element.elements());
             index += 1;
         }
         out
     }
 
-    /// The tree as markup, every text and attribute escaped; an `svg` root gets its `xmlns`, so
-    /// the output also works as a standalone SVG file.
-    pub fn to_html(&self) -> String {
-        let mut out = String::with_capacity(4096);
-        self.write(&mut out, true);
-        out
+    /// All the text in it, without markup.
+    pub fn text_content(&self) -> String {
+        text(&self.children)
     }
 
-    fn write(&self, out: &mut String, outer: bool) {
-        out.push('<');
-        out.push_str(self.tag);
-        if outer && self.svg && self.tag == "svg" {
-            out.push_str(" xmlns=\"");
-            out.push_str(SVG_NAMESPACE);
-            out.push('"');
-        }
-        for (name, value) in &self.attributes {
-            attribute_into(out, name, value);
-        }
-        out.push('>');
-        if let Some(text) = &self.text {
-            escape_into(out, text);
-        }
-        for child in &self.children {
-            child.write(out, outer && !self.svg);
-        }
-        out.push_str("</");
-        out.push_str(self.tag);
-        out.push('>');
+    /// The tree as markup (see [`html::write`](super::html::write)).
+    pub fn to_html(&self) -> String {
+        super::html::to_html(self)
     }
+}
+
+/// All the text of some nodes, without markup. Walks the tree with its own stack, so no tree is
+/// too deep for it.
+pub fn text(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    let mut stack = vec![nodes.iter()];
+    while let Some(iter) = stack.last_mut() {
+        match iter.next() {
+            Some(Node::Text(text)) => out.push_str(text),
+            Some(Node::Element(element)) => stack.push(element.children.iter()),
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -125,17 +184,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markup_escapes_text_and_attributes() {
-        let tree = Node::html("div").attr("class", "a\"b").child(
-            Node::svg("svg")
-                .num("width", 10)
-                .child(Node::svg("title").text("<script>&")),
-        );
-        assert_eq!(
-            tree.to_html(),
-            "<div class=\"a&quot;b\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\">\
-             <title>&lt;script&gt;&amp;</title></svg></div>"
-        );
-        assert_eq!(tree.descendants().len(), 3);
+    fn a_tree_holds_text_among_its_children() {
+        let tree = Element::html("p")
+            .text("Ends ")
+            .child(
+                Element::html("time")
+                    .attr("datetime", "2022-06")
+                    .text("Jun 2022"),
+            )
+            .text(".");
+        assert_eq!(tree.children.len(), 3);
+        assert_eq!(tree.text_content(), "Ends Jun 2022.");
+        assert_eq!(tree.descendants().len(), 2);
+        assert_eq!(tree.descendants()[1].get("datetime"), Some("2022-06"));
     }
 }

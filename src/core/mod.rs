@@ -2,9 +2,12 @@
 //!
 //! `parse` → [`model::Product`] → `view::evaluate` (statuses on a day) → `table::build` (the
 //! table model), `api::build` (the API v1 JSON shape) or `export` (CSV, Markdown, JSON and
-//! iCalendar text).
+//! iCalendar text). What the widget shows is one element tree ([`markup`]) that [`widget`],
+//! [`markdown`], `timeline` and `badge` describe; the DOM layer builds it and [`html`] writes it
+//! out.
 
 pub mod api;
+mod api_json;
 pub mod arrange;
 #[cfg(feature = "badge")]
 pub mod badge;
@@ -15,23 +18,24 @@ pub mod error;
 pub mod export;
 pub mod frontmatter;
 pub mod html;
-pub mod json;
+pub mod input;
 pub mod lookup;
 pub mod markdown;
-#[cfg(feature = "timeline")]
 pub mod markup;
 pub mod model;
 pub mod parse;
 pub mod products;
+pub mod settings;
+pub(crate) mod slice;
 pub mod status;
 pub mod table;
 pub mod template;
-pub(crate) mod text;
 #[cfg(feature = "timeline")]
 pub mod timeline;
 pub mod url;
 pub mod version;
 pub mod view;
+pub mod widget;
 pub mod window;
 pub mod wording;
 mod yaml;

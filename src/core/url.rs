@@ -1,6 +1,6 @@
 //! The URL allowlist: only http, https, mailto and relative URLs ever reach an `href` or `src`.
 
-use super::text;
+use super::slice;
 
 /// A URL fit to put in an `href`, or `None`.
 ///
@@ -64,7 +64,7 @@ pub fn resolve(base: &str, href: &str) -> String {
     let reference = href.trim();
     let has_scheme = reference
         .find([':', '/', '?', '#'])
-        .is_some_and(|end| text::from(reference, end).starts_with(':'));
+        .is_some_and(|end| slice::from(reference, end).starts_with(':'));
     if reference.is_empty()
         || has_scheme
         || reference.starts_with("//")
@@ -75,16 +75,16 @@ pub fn resolve(base: &str, href: &str) -> String {
     let Some(after_scheme) = base.find("://").map(|at| at + 3) else {
         return href.to_owned();
     };
-    let authority_end = text::from(base, after_scheme)
+    let authority_end = slice::from(base, after_scheme)
         .find(['/', '?', '#'])
         .map_or(base.len(), |at| after_scheme + at);
-    let origin = text::upto(base, authority_end);
+    let origin = slice::upto(base, authority_end);
     if reference.starts_with('/') {
         return [origin, reference].concat();
     }
-    let rest = text::from(base, authority_end);
-    let path = text::upto(rest, rest.find(['?', '#']).unwrap_or(rest.len()));
-    let directory = text::upto(path, path.rfind('/').map_or(0, |at| at + 1));
+    let rest = slice::from(base, authority_end);
+    let path = slice::upto(rest, rest.find(['?', '#']).unwrap_or(rest.len()));
+    let directory = slice::upto(path, path.rfind('/').map_or(0, |at| at + 1));
     let directory = if directory.is_empty() { "/" } else { directory };
     [origin, directory, reference].concat()
 }
@@ -109,9 +109,9 @@ fn scheme_allowed(url: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
         .collect();
     let scheme_end = url.find([':', '/', '?', '#']);
-    match scheme_end.filter(|&end| text::from(&url, end).starts_with(':')) {
+    match scheme_end.filter(|&end| slice::from(&url, end).starts_with(':')) {
         Some(end) => matches!(
-            text::upto(&url, end).to_ascii_lowercase().as_str(),
+            slice::upto(&url, end).to_ascii_lowercase().as_str(),
             "http" | "https" | "mailto"
         ),
         None => true,
@@ -123,8 +123,8 @@ fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
-        out.push_str(text::upto(rest, at));
-        let entity = text::from(rest, at + 1);
+        out.push_str(slice::upto(rest, at));
+        let entity = slice::from(rest, at + 1);
         let lower = entity.to_ascii_lowercase();
         let (prefix, digit): (usize, fn(char) -> bool) = if lower.starts_with("#x") {
             (2, |c| c.is_ascii_hexdigit())
@@ -134,10 +134,10 @@ fn decode_entities(text: &str) -> String {
             (0, |c| c.is_ascii_alphabetic())
         };
         let name_len = prefix
-            + text::from(entity, prefix)
+            + slice::from(entity, prefix)
                 .find(|c: char| !digit(c))
                 .unwrap_or(entity.len().saturating_sub(prefix));
-        let name = text::upto(entity, name_len);
+        let name = slice::upto(entity, name_len);
         let decoded =
             if let Some(number) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
                 u32::from_str_radix(number, 16)
@@ -156,7 +156,7 @@ fn decode_entities(text: &str) -> String {
         match decoded {
             Some(c) => {
                 out.push(c);
-                let after = text::from(entity, name_len);
+                let after = slice::from(entity, name_len);
                 rest = after.strip_prefix(';').unwrap_or(after);
             }
             None => {

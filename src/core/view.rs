@@ -5,9 +5,9 @@ use super::date::Day;
 use super::error::Warning;
 use super::model::{Link, Product, Release, Value};
 use super::parse::strip_html;
+use super::slice;
 use super::status::{self, Lifecycle, Lts};
 use super::template::{self, Budget, Vars};
-use super::text;
 use super::url;
 
 /// The product's LTS label, read from its HTML: `<abbr title="Long Term Support">LTS</abbr>`.
@@ -196,10 +196,11 @@ fn checked_url(raw: &str, what: &str, warnings: &mut Vec<Warning>) -> Option<Str
 pub fn lts_label(html: &str) -> LtsLabel {
     let text = strip_html(html).trim().to_owned();
     let title = html.find("title=").and_then(|at| {
-        let rest = text::from(html, at + "title=".len());
+        let rest = slice::from(html, at + "title=".len());
         let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let rest = text::from(rest, 1);
-        rest.find(quote).map(|end| text::upto(rest, end).to_owned())
+        let rest = slice::from(rest, 1);
+        rest.find(quote)
+            .map(|end| slice::upto(rest, end).to_owned())
     });
     LtsLabel {
         text: if text.is_empty() {

@@ -1,6 +1,7 @@
-//! The DOM layer: turns the core's table model into elements and wires the reader's controls.
-//! Product text reaches the page only as text nodes and attributes; link URLs pass the
-//! allowlist again right before they are set.
+//! The DOM layer: builds the elements of the core's element trees ([`tree`], the one builder)
+//! and wires the reader's controls. Product text reaches the page only as text nodes and
+//! attributes; link URLs are checked again by the browser's URL parser right before they are
+//! set.
 
 #[cfg(feature = "badge")]
 pub mod badge;
@@ -8,32 +9,27 @@ pub mod card;
 pub mod intl;
 pub mod link;
 pub mod listener;
-pub mod markdown;
 pub mod panic;
 pub mod render;
 #[cfg(feature = "timeline")]
 pub mod timeline;
+pub mod tree;
 pub mod widget;
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
-/// The class of every root element this crate adds to a page.
-pub const ROOT_CLASS: &str = "eol-table";
+pub use crate::core::widget::ROOT_CLASS;
 const STYLE_ID: &str = "eol-table-style";
+/// The class of the error box a failed render leaves.
+pub const ERROR_CLASS: &str = "eol-table--error";
 /// The default stylesheet, also shipped in the package as `eol-table.css`: `style.css` as
 /// `build.rs` shrinks it.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// Builds the error box: `div.eol-table.eol-table--error[role=alert]` with the message as text.
 pub fn render_error(document: &Document, message: &str) -> Result<Element, JsValue> {
-    let root = element(
-        document,
-        "div",
-        &[("class", "eol-table eol-table--error"), ("role", "alert")],
-    )?;
-    root.set_text_content(Some(message));
-    Ok(root)
+    tree::build(document, &crate::core::widget::error(message))
 }
 
 /// Adds the default stylesheet to the document's `<head>` once.
@@ -50,15 +46,16 @@ pub fn ensure_style(document: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Removes what earlier renders added directly inside `host` (destroying their widgets), so
-/// rendering again replaces.
-pub fn clear_previous(host: &Element) -> Result<(), JsValue> {
+/// Removes what earlier renders added directly inside `host`: elements with one of `classes`,
+/// and an earlier error box (destroying their widgets), so rendering again replaces.
+pub fn clear_previous(host: &Element, classes: &[&str]) -> Result<(), JsValue> {
     widget::release_within(host);
     let children = host.children();
     let mut previous = Vec::new();
     for index in 0..children.length() {
         if let Some(child) = children.item(index) {
-            if child.class_list().contains(ROOT_CLASS) {
+            let list = child.class_list();
+            if list.contains(ERROR_CLASS) || classes.iter().any(|class| list.contains(class)) {
                 previous.push(child);
             }
         }
@@ -67,7 +64,7 @@ pub fn clear_previous(host: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// A new element with attributes.
+/// A new element with attributes, for what is not shown: the stylesheet, a download's link.
 pub(crate) fn element(
     document: &Document,
     tag: &str,

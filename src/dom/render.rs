@@ -1,12 +1,14 @@
-//! Builds the widget's elements from a table model: toolbar, table, live region and the
-//! "Show more" control. Builds only; `widget.rs` decides what shows.
+//! The widget's table part in the page: the elements of `core::widget::table`'s tree, the ones
+//! the widget updates found among them, and rows built when needed from the one description of
+//! a row. Builds only; `widget` decides what shows.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Node};
+use web_sys::{Document, Element, HtmlElement};
 
-use super::element;
-use crate::core::date::Date;
-use crate::core::table::{Cell, Inline, Table};
+use super::tree;
+use crate::core::markup;
+use crate::core::table::Table;
+use crate::core::widget;
 use crate::core::window;
 
 /// The elements the widget updates after it is built.
@@ -52,29 +54,23 @@ pub struct Spacers {
 }
 
 impl Spacers {
-    fn new(document: &Document, columns: &str) -> Result<Spacers, JsValue> {
-        let one = || -> Result<(Element, HtmlElement), JsValue> {
-            let row = element(
-                document,
-                "tr",
-                &[
-                    ("class", "eol-table__spacer"),
-                    ("aria-hidden", "true"),
-                    ("hidden", ""),
-                ],
-            )?;
-            let cell = element(document, "td", &[("colspan", columns)])?;
-            row.append_child(&cell)?;
-            Ok((row, cell.unchecked_into()))
+    /// The spacers in `tbody`, if it has them (a windowed table).
+    fn find(tbody: &Element) -> Result<Option<Spacers>, JsValue> {
+        let Some(top) = tbody.query_selector(":scope > .eol-table__spacer")? else {
+            return Ok(None);
         };
-        let (top, top_cell) = one()?;
-        let (bottom, bottom_cell) = one()?;
-        Ok(Spacers {
+        let bottom = find(tbody, ":scope > .eol-table__spacer ~ .eol-table__spacer")?;
+        let cell = |row: &Element| -> Result<HtmlElement, JsValue> {
+            row.first_element_child()
+                .and_then(|cell| cell.dyn_into().ok())
+                .ok_or_else(|| missing("spacer cell"))
+        };
+        Ok(Some(Spacers {
+            top_cell: cell(&top)?,
+            bottom_cell: cell(&bottom)?,
             top,
             bottom,
-            top_cell,
-            bottom_cell,
-        })
+        }))
     }
 
     /// Makes the spacers `above` and `below` CSS pixels tall (rounded; none when 0).
@@ -87,356 +83,99 @@ impl Spacers {
             let shown = pixels >= 1.0;
             row.toggle_attribute_with_force("hidden", !shown)?;
             if shown {
-                // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline'
-                // allows (a `style` attribute it would block).
-                let mut value = (pixels as i64).to_string();
-                value.push_str("px");
-                cell.style().set_property("height", &value)?;
+                set_length(cell, "height", pixels as i64, "px")?;
             }
         }
         Ok(())
     }
 }
 
-/// Fills `root` (emptied first) with the widget for `table`, statuses as of `today`; `title`
-/// adds a visible title (when the card's header is off). A `windowed` table gets spacers, a
-/// fixed layout and no rows yet: the widget puts in the rows near the viewport.
-pub fn build(
-    document: &Document,
-    root: &Element,
-    table: &Table,
-    today: Date,
-    today_text: &str,
-    title: bool,
-    windowed: bool,
-) -> Result<Parts, JsValue> {
-    root.set_text_content(None);
+/// Sets a length through the CSSOM, which a Content-Security-Policy without 'unsafe-inline'
+/// allows (a `style` attribute it would block).
+fn set_length(
+    element: &HtmlElement,
+    property: &str,
+    value: i64,
+    unit: &str,
+) -> Result<(), JsValue> {
+    let mut text = value.to_string();
+    text.push_str(unit);
+    element.style().set_property(property, &text)
+}
 
-    if title {
-        // The caption names the table for assistive technology; this is its visible twin when
-        // the card's header is off.
-        let title = element(
-            document,
-            "div",
-            &[("class", "eol-table__title"), ("aria-hidden", "true")],
-        )?;
-        title.set_text_content(Some(&table.caption));
-        root.append_child(&title)?;
-    }
+/// Replaces what is in `main` with the content of `tree`, the table part
+/// (`core::widget::table::main`), as a new locale words it.
+pub fn fill(document: &Document, main: &Element, tree: &markup::Element) -> Result<(), JsValue> {
+    main.set_text_content(None);
+    tree::append(document, main, &tree.children)
+}
 
-    let toolbar = element(document, "div", &[("class", "eol-table__toolbar")])?;
-    let group = element(
-        document,
-        "div",
-        &[
-            ("class", "eol-table__filters"),
-            ("role", "group"),
-            ("aria-label", "Show releases"),
-        ],
-    )?;
-    let mut filters = Vec::new();
-    for (value, label) in [
-        ("all", "All"),
-        ("maintained", "Maintained"),
-        ("ended", "Ended"),
-    ] {
-        let button = element(
-            document,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-action", "filter"),
-                ("data-filter", value),
-                ("aria-pressed", "false"),
-            ],
-        )?;
-        button.set_text_content(Some(label));
-        group.append_child(&button)?;
-        filters.push(button);
-    }
-    toolbar.append_child(&group)?;
-    let search = element(
-        document,
-        "input",
-        &[
-            ("type", "search"),
-            ("class", "eol-table__search"),
-            ("data-action", "search"),
-            ("placeholder", "Search releases"),
-            ("aria-label", "Search releases"),
-            ("autocomplete", "off"),
-            ("spellcheck", "false"),
-        ],
-    )?;
-    toolbar.append_child(&search)?;
-    let dates = element(
-        document,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "eol-table__dates"),
-            ("data-action", "dates"),
-            ("aria-pressed", "false"),
-        ],
-    )?;
-    dates.set_text_content(Some("Exact dates"));
-    toolbar.append_child(&dates)?;
-    let as_of = element(document, "span", &[("class", "eol-table__today")])?;
-    as_of.append_child(&document.create_text_node("As of "))?;
-    let time = element(document, "time", &[("datetime", &today.iso())])?;
-    time.set_text_content(Some(today_text));
-    as_of.append_child(&time)?;
-    toolbar.append_child(&as_of)?;
-    root.append_child(&toolbar)?;
-    let verdict = element(
-        document,
-        "p",
-        &[("class", "eol-table__verdict"), ("hidden", "")],
-    )?;
-    root.append_child(&verdict)?;
-
-    let table_el = element(document, "table", &[])?;
-    let caption = element(document, "caption", &[])?;
-    caption.set_text_content(Some(&table.caption));
-    table_el.append_child(&caption)?;
-    if windowed {
-        // Column widths that do not change as rows come and go.
-        table_el.set_attribute("data-virtualized", "true")?;
-        let group = element(document, "colgroup", &[])?;
-        for share in window::column_shares(table) {
-            let col: HtmlElement = element(document, "col", &[])?.unchecked_into();
-            let mut width = share.to_string();
-            width.push('%');
-            col.style().set_property("width", &width)?;
-            group.append_child(&col)?;
-        }
-        table_el.append_child(&group)?;
-    }
-
-    let thead = element(document, "thead", &[])?;
-    let head_row = element(document, "tr", &[])?;
-    if windowed {
-        head_row.set_attribute("aria-rowindex", "1")?;
-    }
-    let mut headers = Vec::new();
-    for column in &table.columns {
-        let th = element(
-            document,
-            "th",
-            &[("scope", "col"), ("data-column", &column.id)],
-        )?;
-        if let Some(description) = &column.description {
-            th.set_attribute("title", description)?;
-        }
-        let button = element(
-            document,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-action", "sort"),
-                ("data-column", &column.id),
-            ],
-        )?;
-        button.append_child(&document.create_text_node(&column.header))?;
-        let icon = element(
-            document,
-            "span",
-            &[("class", "eol-table__sort"), ("aria-hidden", "true")],
-        )?;
-        button.append_child(&icon)?;
-        th.append_child(&button)?;
-        head_row.append_child(&th)?;
-        headers.push(th);
-    }
-    thead.append_child(&head_row)?;
-    table_el.append_child(&thead)?;
-
-    let tbody = element(document, "tbody", &[])?;
-    let colspan = table.columns.len().max(1).to_string();
+/// Finds what the widget updates in `main`, built from `core::widget::table::main`. A windowed
+/// table (one with spacer rows) gets its column widths and no rows yet: the widget puts in the
+/// rows near the viewport. Any other table gets every row, before the "no match" row.
+pub fn parts(document: &Document, main: &Element, table: &Table) -> Result<Parts, JsValue> {
+    let table_el = find(main, ":scope > table")?;
+    let tbody = find(&table_el, ":scope > tbody")?;
+    let empty_row = find(&tbody, ":scope > .eol-table__empty")?;
+    let empty_text = empty_row
+        .first_element_child()
+        .ok_or_else(|| missing("no-match cell"))?;
+    let spacers = Spacers::find(&tbody)?;
     let mut rows = Vec::with_capacity(table.rows.len());
-    let spacers = if windowed {
+    if spacers.is_some() {
         rows.resize(table.rows.len(), None);
-        let spacers = Spacers::new(document, &colspan)?;
-        tbody.append_child(&spacers.top)?;
-        tbody.append_child(&spacers.bottom)?;
-        Some(spacers)
+        let cols = children(&find(&table_el, ":scope > colgroup")?);
+        for (col, share) in cols.iter().zip(window::column_shares(table)) {
+            if let Some(col) = col.dyn_ref::<HtmlElement>() {
+                set_length(col, "width", i64::try_from(share).unwrap_or(0), "%")?;
+            }
+        }
     } else {
         for index in 0..table.rows.len() {
             let tr = row(document, table, index)?;
             if let Some(tr) = &tr {
-                tbody.append_child(tr)?;
+                tbody.insert_before(tr, Some(&empty_row))?;
             }
             rows.push(tr);
         }
-        None
-    };
-    let empty_row = element(
-        document,
-        "tr",
-        &[("class", "eol-table__empty"), ("hidden", "")],
-    )?;
-    let empty_text = element(document, "td", &[("colspan", &colspan)])?;
-    empty_row.append_child(&empty_text)?;
-    tbody.append_child(&empty_row)?;
-    table_el.append_child(&tbody)?;
-    root.append_child(&table_el)?;
-
-    let footer = element(document, "div", &[("class", "eol-table__footer")])?;
-    let status = element(
-        document,
-        "p",
-        &[
-            ("class", "eol-table__status"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-        ],
-    )?;
-    footer.append_child(&status)?;
-    let more = element(
-        document,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "eol-table__more"),
-            ("data-action", "more"),
-            ("aria-expanded", "false"),
-        ],
-    )?;
-    footer.append_child(&more)?;
-    root.append_child(&footer)?;
-
+    }
     Ok(Parts {
+        headers: children(&find(&table_el, ":scope > thead > tr")?),
+        filters: children(&find(main, ".eol-table__filters")?),
+        status: find(main, ".eol-table__status")?,
+        more: find(main, ".eol-table__more")?,
+        search: find(main, ".eol-table__search")?,
+        dates: find(main, ".eol-table__dates")?,
+        verdict: find(main, ".eol-table__verdict")?,
         table: table_el,
         tbody,
         rows,
         spacers,
-        headers,
         empty_row,
         empty_text,
-        status,
-        more,
-        search,
-        filters,
-        dates,
-        verdict,
     })
 }
 
 /// The `tr` of row `index` of `table` (`None`: no such row).
 pub fn row(document: &Document, table: &Table, index: usize) -> Result<Option<Element>, JsValue> {
-    let Some(row) = table.rows.get(index) else {
-        return Ok(None);
-    };
-    let tr = element(
-        document,
-        "tr",
-        &[
-            ("data-cycle", &row.cycle),
-            (
-                "data-maintained",
-                if row.maintained { "true" } else { "false" },
-            ),
-        ],
-    )?;
-    if row.eol {
-        tr.set_attribute("data-eol", "true")?;
+    match widget::table::row(table, index) {
+        Some(tree) => tree::build(document, &tree).map(Some),
+        None => Ok(None),
     }
-    if row.lts {
-        tr.set_attribute("data-lts", "true")?;
-    }
-    for (cell, column) in row.cells.iter().zip(&table.columns) {
-        let td = cell_element(document, cell, &column.header)?;
-        tr.append_child(&td)?;
-    }
-    Ok(Some(tr))
 }
 
-fn cell_element(document: &Document, cell: &Cell, label: &str) -> Result<Element, JsValue> {
-    let td = element(
-        document,
-        "td",
-        &[("data-column", &cell.column), ("data-label", label)],
-    )?;
-    if let Some(status) = cell.status {
-        td.set_attribute("data-status", status.as_str())?;
-        let icon = element(
-            document,
-            "span",
-            &[("class", "eol-table__icon"), ("aria-hidden", "true")],
-        )?;
-        td.append_child(&icon)?;
-    }
-    let value = element(document, "span", &[("class", "eol-table__value")])?;
-    td.append_child(&value)?;
-    let parent: Node = if cell.struck {
-        let s = element(document, "s", &[])?;
-        value.append_child(&s)?;
-        s.into()
-    } else {
-        value.into()
-    };
-    for inline in &cell.content {
-        append_inline(document, &parent, inline)?;
-    }
-    Ok(td)
+/// The first element in `root` that `selector` matches; an error if there is none.
+pub(crate) fn find(root: &Element, selector: &str) -> Result<Element, JsValue> {
+    root.query_selector(selector)?
+        .ok_or_else(|| missing(selector))
 }
 
-fn append_inline(document: &Document, parent: &Node, inline: &Inline) -> Result<(), JsValue> {
-    let rel = [("class", "eol-table__rel")];
-    match inline {
-        Inline::Text(text) => {
-            parent.append_child(&document.create_text_node(text))?;
-        }
-        Inline::Dated {
-            phrase,
-            datetime,
-            text,
-        } => {
-            append(document, parent, "span", &rel, &format!("{phrase} ("))?;
-            append(
-                document,
-                parent,
-                "time",
-                &[("datetime", datetime), ("title", datetime)],
-                text,
-            )?;
-            append(document, parent, "span", &rel, ")")?;
-        }
-        Inline::Time { datetime, text } => {
-            append(
-                document,
-                parent,
-                "time",
-                &[("datetime", datetime), ("title", datetime)],
-                text,
-            )?;
-        }
-        Inline::Link { href, text } => {
-            let a = element(document, "a", &[])?;
-            if super::link::set_href(document, &a, href)? {
-                a.set_text_content(Some(text));
-                parent.append_child(&a)?;
-            } else {
-                parent.append_child(&document.create_text_node(text))?;
-            }
-        }
-        Inline::Abbr { title, text } => {
-            append(document, parent, "abbr", &[("title", title)], text)?
-        }
-    }
-    Ok(())
+/// The child elements of `element`.
+fn children(element: &Element) -> Vec<Element> {
+    let list = element.children();
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
-/// Appends `<tag attributes>text</tag>` to `parent`.
-fn append(
-    document: &Document,
-    parent: &Node,
-    tag: &str,
-    attributes: &[(&str, &str)],
-    text: &str,
-) -> Result<(), JsValue> {
-    let child = element(document, tag, attributes)?;
-    child.set_text_content(Some(text));
-    parent.append_child(&child)?;
-    Ok(())
+fn missing(what: &str) -> JsValue {
+    JsValue::from_str(&["the widget's elements have no ", what].concat())
 }

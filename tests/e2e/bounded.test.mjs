@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { hostileInputs, renderIn } from "../../scripts/hostile.mjs";
-import { collectErrors, useDemo } from "./lib.mjs";
+import { blankPage, useDemo } from "./lib.mjs";
 
 const demo = useDemo();
 const MIB = 1024 * 1024;
@@ -22,22 +22,7 @@ test("hostile inputs render or say why, within their memory budget", async () =>
 });
 
 /** A blank page on the demo server with the package loaded as `window.eol`. */
-async function blank(context = {}) {
-  const ctx = await demo.browser.newContext({ viewport: { width: 1000, height: 800 }, ...context });
-  const page = await ctx.newPage();
-  const errors = collectErrors(page);
-  const url = new URL("bounded-test.html", demo.server.url).href;
-  await page.route(url, (route) =>
-    route.fulfill({ contentType: "text/html", body: '<!doctype html><meta charset="utf-8"><title>bounded</title><div id="host"></div>' }),
-  );
-  await page.goto(url);
-  await page.evaluate(async () => {
-    const mod = await import("/pkg/eol_table.js");
-    await mod.default();
-    window.eol = mod;
-  });
-  return { page, errors, close: () => ctx.close() };
-}
+const blank = (context = {}) => blankPage(demo, { name: "bounded-test", context });
 
 test("400 <eol-table> elements render in separate tasks", async () => {
   const { page, errors, close } = await blank();

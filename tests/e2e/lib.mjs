@@ -104,3 +104,25 @@ export function serveFolder(root) {
 export function vite() {
   return import(createRequire(path.join(repoRoot, ".tools", "package.json")).resolve("vite"));
 }
+
+/**
+ * A page of the demo server with `body` as its markup and the package loaded as `window.eol`
+ * (initialised), in a context of its own: { page, errors, close }. `name` names the page's URL;
+ * `context` takes playwright's context options (viewport, permissions, colorScheme...).
+ */
+export async function blankPage(demo, { name = "blank", body = '<div id="host"></div>', context = {} } = {}) {
+  const ctx = await demo.browser.newContext({ viewport: { width: 1000, height: 800 }, ...context });
+  const page = await ctx.newPage();
+  const errors = collectErrors(page);
+  const url = new URL(`${name}.html`, demo.server.url).href;
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: "text/html", body: `<!doctype html><meta charset="utf-8"><title>${name}</title>${body}` }),
+  );
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const mod = await import("/pkg/eol_table.js");
+    await mod.default();
+    window.eol = mod;
+  });
+  return { page, errors, close: () => ctx.close() };
+}

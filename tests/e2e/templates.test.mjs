@@ -3,7 +3,7 @@
 // photographed (target/screenshots/templates-liquid.png).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collectErrors, screenshotPath, useDemo } from "./lib.mjs";
+import { blankPage, screenshotPath, useDemo } from "./lib.mjs";
 
 const demo = useDemo();
 
@@ -49,19 +49,13 @@ Upgrade one major version at a time.
 `;
 
 test("Liquid tags give the site's labels and links; a repeated cycle shows twice", async () => {
-  const page = await demo.browser.newPage({ viewport: { width: 1000, height: 900 } });
-  const errors = collectErrors(page);
-  const url = new URL("templates-test.html", demo.server.url).href;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: '<!doctype html><meta charset="utf-8"><title>templates</title><main style="max-width: 60rem; margin: 1rem auto"><div id="host"></div></main>',
-    }),
-  );
-  await page.goto(url);
+  const { page, errors, close } = await blankPage(demo, {
+    name: "templates-test",
+    body: '<main style="max-width: 60rem; margin: 1rem auto"><div id="host"></div></main>',
+    context: { viewport: { width: 1000, height: 900 } },
+  });
   await page.evaluate(async (source) => {
-    const mod = await import("/pkg/eol_table.js");
-    await mod.default();
+    const mod = window.eol;
     window.table = mod.render(document.getElementById("host"), source, { today: "2022-05-01", theme: "light" });
     window.product = mod.parseProduct(source, { today: "2022-05-01" });
   }, SOURCE);
@@ -87,5 +81,5 @@ test("Liquid tags give the site's labels and links; a repeated cycle shows twice
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath("templates-liquid.png"), fullPage: true });
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });

@@ -488,19 +488,10 @@ fn flatten(
     Ok(())
 }
 
-/// Ruby's `CGI.escapeHTML`.
+/// Ruby's `CGI.escapeHTML`: the same five characters the HTML writer escapes.
 fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::core::html::escape_into(&mut out, text);
     out
 }
 

@@ -1,0 +1,123 @@
+//! The JS arguments of the entry points: the source (text, bytes or a built-in product) and the
+//! options, read into the product to show and the day to show it on.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::core::date::{Date, Day};
+use crate::core::error::Error;
+use crate::core::input::{self, Format};
+use crate::core::model::Product;
+use crate::core::{self, lookup, products, view};
+use crate::options::{choice_error, Options};
+
+/// The source text and the options, from the JS arguments.
+pub(crate) fn inputs(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(String, Options), String> {
+    let options = Options::read(options)?;
+    let limit = options
+        .max_input_bytes
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .map_or(core::DEFAULT_MAX_INPUT_BYTES, |n| n as usize);
+    let text = match source {
+        Some(value) if !value.is_null() && !value.is_undefined() => {
+            if let Some(text) = value.as_string() {
+                core::check_size(text.len(), limit).map_err(|e| e.to_string())?;
+                text
+            } else if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+                core::check_size(bytes.length() as usize, limit).map_err(|e| e.to_string())?;
+                core::decode(bytes.to_vec()).map_err(|e| e.to_string())?
+            } else {
+                return Err("the source must be a product file as text (or its bytes as a Uint8Array), or null for a built-in product".to_owned());
+            }
+        }
+        _ => {
+            let id = options.product.as_deref().unwrap_or("istio");
+            products::builtin(id)
+                .ok_or_else(|| {
+                    format!(
+                        "there is no built-in product `{id}`; built in: {}",
+                        products::ids().join(", ")
+                    )
+                })?
+                .to_owned()
+        }
+    };
+    Ok((text, options))
+}
+
+/// The product of the JS arguments, and the day to evaluate it on.
+pub(crate) fn product_on(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(Product, Day), String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    Ok((read(&text, &options)?, today))
+}
+
+/// Reads `text` in the format the options name (default: detected).
+pub(crate) fn read(text: &str, options: &Options) -> Result<Product, String> {
+    let format = match options.format.as_deref() {
+        None => Format::Auto,
+        Some(name) => Format::parse(name).ok_or_else(|| {
+            choice_error(
+                "format",
+                "\"auto\", \"markdown\", \"yaml\", \"api\" or \"api-v0\"",
+                name,
+            )
+        })?,
+    };
+    input::read_named(text, format, &options.names()).map_err(|err| err.to_string())
+}
+
+/// The `today` option, or the local date.
+pub(crate) fn today(options: &Options) -> Result<Day, String> {
+    match options.today.as_deref() {
+        Some(text) => core::parse_today(text).map_err(|err: Error| err.to_string()),
+        None => Ok(local_today()),
+    }
+}
+
+/// Today in the browser's (or Node's) local time zone.
+pub(crate) fn local_today() -> Day {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .map_or(Day::from_number(0), Date::first_day)
+}
+
+pub(crate) fn version_check(
+    source: Option<&JsValue>,
+    version: &str,
+    options: Option<&JsValue>,
+) -> Result<lookup::Check, String> {
+    let (product, today) = product_on(source, options)?;
+    Ok(core::lookup::check(
+        &view::evaluate(&product, today),
+        version,
+    ))
+}
+
+#[cfg(feature = "badge")]
+pub(crate) fn badge_inputs(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(lookup::Check, core::badge::Style), String> {
+    let (_, parsed) = inputs(None, options)?;
+    let version = parsed
+        .version
+        .clone()
+        .filter(|v| !v.trim().is_empty())
+        .ok_or("a badge needs the `version` option, such as { version: \"1.12.4\" }")?;
+    let style = match parsed.style.as_deref() {
+        None => core::badge::Style::Flat,
+        Some(name) => core::badge::Style::parse(name)
+            .ok_or_else(|| choice_error("style", "\"flat\" or \"flat-square\"", name))?,
+    };
+    Ok((version_check(source, &version, options)?, style))
+}

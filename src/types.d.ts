@@ -1,0 +1,181 @@
+/** A column id: "release", "releaseDate", "discontinued", "eoas", "eol", "eoes", "latest", or a custom field's name. */
+export type ColumnId = string;
+
+/** Options of `render`. */
+export interface RenderOptions {
+  /** The day statuses are computed for, "YYYY-MM-DD". Default: the browser's local date. */
+  today?: string;
+  /** Initial sort; default: the file's order (newest first). */
+  sort?: { column: ColumnId; direction?: "ascending" | "descending" } | null;
+  /** Which releases show by maintenance status. Default "all". */
+  filter?: "all" | "maintained" | "ended";
+  /** Show only releases whose cycle, codename, label or latest version contains this text. */
+  search?: string;
+  /** "relative" (default): "Ends in 3 months (01 Oct 2024)"; "absolute": "01 Oct 2024". */
+  dateStyle?: "relative" | "absolute";
+  /** BCP 47 tag for the relative wording and dates, through Intl; default: the site's English. */
+  locale?: string | null;
+  /** Colours: "auto" (default) follows prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** Show the old unmaintained releases the site hides behind "Show more". Default false. */
+  showAllReleases?: boolean;
+  /** Add the default stylesheet to the page's head (once). Default true; set false when the page links eol-table.css itself. */
+  injectStyles?: boolean;
+  /** With a null source: the id of a built-in product (see `products()`). Default "istio". */
+  product?: string;
+  /** The input format. Default "auto": API JSON of either shape, otherwise a product file or bare YAML. */
+  format?: InputFormat;
+  /** The product's id (`data-product`, calendar UIDs) when the data names none: the older API's JSON (v0) never does. The data's own name wins. Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). The data's own title wins. Default: the name, or "Releases" for API v0 without one. */
+  title?: string;
+  /** A version (such as "1.12.4") whose row is highlighted, with a one-line verdict above the table. */
+  version?: string | null;
+  /** The largest source accepted, in bytes (default 4 MiB); a larger one fails at once. */
+  maxInputBytes?: number;
+  /** The card's header: product icon, title, category and tags. Default true. */
+  header?: boolean;
+  /** The Markdown description: "split" (default, as endoflife.date: the summary quote above the table, the rest below), "above", "below" or "hidden". */
+  description?: "split" | "above" | "below" | "hidden";
+  /** Under the table: the release policy link, the supported-release hint and the version command with a copy button. Default true. */
+  info?: boolean;
+  /** Show the release timeline (as `renderTimeline` draws it) above the table. Default false. */
+  timeline?: boolean;
+  /** "Download CSV" and "Add to calendar" (.ics) buttons under the table. Default false. */
+  downloads?: boolean;
+  /** What relative links in the product's Markdown body (`/nodejs`) resolve against: an absolute http or https URL. Default "https://endoflife.date/", the site the bodies are written for. Fragment links (`#upgrading`) stay within the card. */
+  linkBase?: string;
+  /** Where product icons come from: `${iconBase}${iconSlug}.svg`. Default the Simple Icons CDN, "https://cdn.jsdelivr.net/npm/simple-icons/icons/". */
+  iconBase?: string;
+  /** Row windowing: only the rows near the viewport are in the page (between spacers), so sorting, filtering and searching a long table stay fast. "auto" (default) windows tables of more than 200 rows; `true` always; `false` never (every row in the page, where find-in-page sees it). Printing shows every row. */
+  virtualize?: boolean | "auto";
+}
+
+/** Options of `renderTimeline`. */
+export interface TimelineOptions extends ParseOptions {
+  /** Colours: "auto" (default) follows prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** BCP 47 tag for the tooltips' relative wording and dates, through Intl; default: the site's English. */
+  locale?: string | null;
+  /** Add the default stylesheet to the page's head (once). Default true. */
+  injectStyles?: boolean;
+}
+
+/** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
+export type InputFormat = "auto" | "markdown" | "yaml" | "api" | "api-v0";
+
+/** The reader's choices, as `state` and the `eol-table:change` event's `detail` give them. */
+export interface TableState {
+  sort: { column: ColumnId; direction: "ascending" | "descending" } | null;
+  filter: "all" | "maintained" | "ended";
+  search: string;
+  dateStyle: "relative" | "absolute";
+  locale: string | null;
+  theme: "auto" | "light" | "dark";
+  showAllReleases: boolean;
+  version: string | null;
+  /** Rows showing. */
+  visible: number;
+  /** Rows in all. */
+  total: number;
+}
+
+/** Options of `badgeSvg` and `renderBadge`. */
+export interface BadgeOptions extends ParseOptions {
+  /** The version to check, such as "1.12.4". Required. */
+  version: string;
+  /** "flat" (default) or "flat-square". */
+  style?: "flat" | "flat-square";
+  /** renderBadge only: add the default stylesheet to the page. Default true. */
+  injectStyles?: boolean;
+}
+
+/** What `checkVersion` says about a version. Dates are "YYYY-MM-DD" or "YYYY-MM". */
+export interface VersionCheck {
+  product: string;
+  version: string;
+  found: boolean;
+  cycle: string | null;
+  label: string | null;
+  status: "ok" | "soon" | "ended" | "unknown";
+  isEol: boolean | null;
+  eolFrom: string | null;
+  isEoas: boolean | null;
+  eoasFrom: string | null;
+  isEoes: boolean | null;
+  eoesFrom: string | null;
+  isMaintained: boolean;
+  /** Days until end of life; negative once past; null without an end-of-life date. */
+  daysLeft: number | null;
+  latest: string | null;
+  isLatest: boolean;
+  /** The newest maintained cycle, when it is not this one. */
+  upgrade: { cycle: string; latest: string | null } | null;
+  /** The newest maintained LTS cycle, when the product has LTS releases and it is not this one. */
+  upgradeLts: { cycle: string; latest: string | null } | null;
+  /** When not found: the nearest cycles. */
+  nearest: string[];
+  /** The verdict in one sentence. */
+  message: string;
+  /** The badge's short text, such as "ends in 2 months". */
+  short: string;
+}
+
+/** Options of `parseProduct`, `checkVersion` and the exports (`toCsv`, `toMarkdown`, `toJson`, `toICalendar`). */
+export interface ParseOptions {
+  /** The day statuses are computed for, "YYYY-MM-DD". Default: the local date. */
+  today?: string;
+  /** With a null source: the id of a built-in product. Default "istio". */
+  product?: string;
+  /** The input format. Default "auto". */
+  format?: InputFormat;
+  /** The product's id when the data names none (the older API's JSON, v0). Default "product". */
+  name?: string;
+  /** The product's title when the data gives none (API v0). Default: the name, or "Releases". */
+  title?: string;
+  /** The largest source accepted, in bytes (default 4 MiB). */
+  maxInputBytes?: number;
+}
+
+/** A product, shaped as endoflife.date's API v1 `result`. */
+export interface Product {
+  name: string;
+  aliases: string[];
+  label: string;
+  category: string | null;
+  tags: string[];
+  versionCommand: string | null;
+  identifiers: { type: string; id: string }[];
+  /** Column headers; null when the column is off. */
+  labels: { eoas: string | null; discontinued: string | null; eol: string | null; eoes: string | null };
+  links: { icon: string | null; html: string; releasePolicy: string | null };
+  releases: Release[];
+  /** Oddities found in the file that did not stop parsing. */
+  warnings: string[];
+}
+
+/** One release cycle. Dates are "YYYY-MM-DD", or "YYYY-MM" for month-only dates. */
+export interface Release {
+  name: string;
+  codename: string | null;
+  label: string;
+  releaseDate: string | null;
+  isLts: boolean;
+  ltsFrom: string | null;
+  /** Left out when the Active Support column is off. */
+  isEoas?: boolean | null;
+  eoasFrom?: string | null;
+  isEol: boolean | null;
+  eolFrom: string | null;
+  /** Left out when the Discontinued column is off. */
+  isDiscontinued?: boolean | null;
+  discontinuedFrom?: string | null;
+  /** Left out when the Extended Support column is off. */
+  isEoes?: boolean | null;
+  eoesFrom?: string | null;
+  isMaintained: boolean;
+  /** null when the Latest column is off. */
+  latest: { name: string | null; date: string | null; link: string | null } | null;
+  /** Custom field values by name; null when the product has no custom fields. */
+  custom: Record<string, string | null> | null;
+}
