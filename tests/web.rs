@@ -1083,6 +1083,44 @@ fn markdown_bodies_become_elements_and_text_never_markup() {
 }
 
 #[wasm_bindgen_test]
+fn the_builder_lets_the_browser_decide_links_and_images() {
+    use eol_table::core::markup::Element as Tree;
+    // `https://[x/` passes the core's allowlist, but the browser's URL parser refuses it.
+    let tree = Tree::html("p")
+        .child(Tree::html("a").attr("href", "https://[x/").text("refused"))
+        .child(
+            Tree::html("img")
+                .attr("src", "https://[x/a.png")
+                .attr("alt", "gone"),
+        )
+        .text(" ")
+        .child(
+            Tree::html("a")
+                .attr("href", "/docs")
+                .attr("rel", "noopener noreferrer")
+                .text("same site"),
+        )
+        .text(" ")
+        .child(
+            Tree::html("a")
+                .attr("href", "https://example.com/")
+                .text("off site"),
+        )
+        .child(
+            Tree::html("img")
+                .attr("src", "https://example.com/a.png")
+                .attr("alt", "kept"),
+        );
+    let p = eol_table::dom::tree::build(&document(), &tree).unwrap();
+    assert_eq!(
+        p.inner_html(),
+        "refused <a href=\"/docs\">same site</a> \
+         <a href=\"https://example.com/\" rel=\"noopener noreferrer\">off site</a>\
+         <img referrerpolicy=\"no-referrer\" src=\"https://example.com/a.png\" alt=\"kept\">"
+    );
+}
+
+#[wasm_bindgen_test]
 fn the_timeline_draws_a_group_per_dated_cycle_with_a_today_line() {
     let host = host();
     let root =

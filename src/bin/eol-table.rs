@@ -110,8 +110,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut fragment = String::new();
     if chart {
         let layout = timeline::build(&view, &English, timeline::DEFAULT_WIDTH);
-        let mut tree = timeline::tree(&layout);
-        tree.attributes.push(("data-theme", "auto".to_owned()));
+        let tree = timeline::tree(&layout).attr("data-theme", "auto");
         fragment.push_str(&tree.to_html());
         fragment.push('\n');
     }

@@ -43,14 +43,14 @@ impl Style {
 
 /// The badge element: `span.eol-badge[data-status][data-style][role=img]`, the whole verdict
 /// as its accessible name and tooltip, the label and the short verdict as its two parts.
-pub fn tree(check: &Check, style: Style) -> Element {
+pub fn tree(check: &Check, style: Style) -> Element<'_> {
     Element::html("span")
         .attr("class", BADGE_CLASS)
         .attr("data-status", check.status.as_str())
         .attr("data-style", style.as_str())
         .attr("role", "img")
-        .attr("aria-label", check.message.clone())
-        .attr("title", check.message.clone())
+        .attr("aria-label", check.message.as_str())
+        .attr("title", check.message.as_str())
         .child(
             Element::html("span")
                 .attr("class", "eol-badge__label")
@@ -59,7 +59,7 @@ pub fn tree(check: &Check, style: Style) -> Element {
         .child(
             Element::html("span")
                 .attr("class", "eol-badge__value")
-                .text(check.short.clone()),
+                .text(check.short.as_str()),
         )
 }
 
@@ -128,18 +128,18 @@ pub fn svg(check: &Check, style: Style) -> String {
     let (lw, rw) = (length(lw), length(rw));
     let rect = |width: &str, fill: String| {
         Element::svg("rect")
-            .attr("width", width)
+            .attr("width", width.to_owned())
             .attr("height", "20")
             .attr("fill", fill)
     };
-    let text = |x: &str, y: &str, fill: &str, text: &str| {
+    let text = |x: &str, y: &'static str, fill: &'static str, text: &str| {
         Element::svg("text")
-            .attr("x", x)
+            .attr("x", x.to_owned())
             .attr("y", y)
             .attr("fill", fill)
-            .text(text)
+            .text(text.to_owned())
     };
-    let stop = |offset: &str| Element::svg("stop").attr("offset", offset);
+    let stop = |offset: &'static str| Element::svg("stop").attr("offset", offset);
     Element::svg("svg")
         .attr("width", width.clone())
         .attr("height", "20")

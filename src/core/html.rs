@@ -20,7 +20,7 @@ pub fn row(row: &Row, table: &Table) -> String {
 }
 
 /// An element and everything in it as HTML.
-pub fn to_html(element: &Element) -> String {
+pub fn to_html(element: &Element<'_>) -> String {
     let mut out = String::with_capacity(4096);
     let mut stack = Vec::new();
     open(&mut out, &mut stack, element, false);
@@ -29,16 +29,20 @@ pub fn to_html(element: &Element) -> String {
 }
 
 /// Writes nodes as HTML.
-pub fn write(out: &mut String, nodes: &[Node]) {
+pub fn write(out: &mut String, nodes: &[Node<'_>]) {
     finish(out, vec![(nodes.iter(), None, false)]);
 }
 
 /// One level of the walk: the nodes left to write, the element they are in (`None` at the top),
 /// whether that is in an SVG.
-type Level<'a> = (std::slice::Iter<'a, Node>, Option<&'a Element>, bool);
+type Level<'a, 't> = (
+    std::slice::Iter<'a, Node<'t>>,
+    Option<&'a Element<'t>>,
+    bool,
+);
 
 /// Writes the rest of the walk. Keeps its own stack, so no tree is too deep for it.
-fn finish<'a>(out: &mut String, mut stack: Vec<Level<'a>>) {
+fn finish(out: &mut String, mut stack: Vec<Level<'_, '_>>) {
     loop {
         let (next, in_svg) = match stack.last_mut() {
             Some((iter, _, in_svg)) => (iter.next(), *in_svg),
@@ -59,7 +63,12 @@ fn finish<'a>(out: &mut String, mut stack: Vec<Level<'a>>) {
 }
 
 /// Writes an element's start tag, and adds its content to the walk unless it is void.
-fn open<'a>(out: &mut String, stack: &mut Vec<Level<'a>>, element: &'a Element, in_svg: bool) {
+fn open<'a, 't>(
+    out: &mut String,
+    stack: &mut Vec<Level<'a, 't>>,
+    element: &'a Element<'t>,
+    in_svg: bool,
+) {
     out.push('<');
     out.push_str(element.tag);
     if element.svg && element.tag == "svg" && !in_svg {
@@ -79,7 +88,7 @@ fn open<'a>(out: &mut String, stack: &mut Vec<Level<'a>>, element: &'a Element, 
 }
 
 /// An HTML element with no content and no end tag (`img`, `br`, `input`, ...).
-pub fn is_void(element: &Element) -> bool {
+pub fn is_void(element: &Element<'_>) -> bool {
     !element.svg
         && matches!(
             element.tag,

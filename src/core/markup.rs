@@ -8,45 +8,49 @@
 //! [`url`](super::url) allowlist, and the DOM layer checks them again with the browser's own
 //! URL parser.
 
+use std::borrow::Cow;
+
 /// The SVG namespace, for `createElementNS` and standalone SVG files.
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
 
-/// One node of a tree: an element, or text.
+/// One node of a tree: an element, or text. Text and attribute values borrow from what the tree
+/// describes (`'a`, e.g. the table model) or own their text (`Node<'static>`, e.g. the Markdown
+/// body), so describing a row copies no text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Node {
+pub enum Node<'a> {
     /// An element with its attributes and children.
-    Element(Element),
+    Element(Element<'a>),
     /// Text, exactly as it should read (never markup).
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
 /// One element: its tag, attributes and children.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Element {
+pub struct Element<'a> {
     /// In the SVG namespace (else HTML).
     pub svg: bool,
     /// The tag name.
     pub tag: &'static str,
     /// Attributes, in order; values are plain text.
-    pub attributes: Vec<(&'static str, String)>,
+    pub attributes: Vec<(&'static str, Cow<'a, str>)>,
     /// Its content, in order.
-    pub children: Vec<Node>,
+    pub children: Vec<Node<'a>>,
 }
 
-impl From<Element> for Node {
-    fn from(element: Element) -> Node {
+impl<'a> From<Element<'a>> for Node<'a> {
+    fn from(element: Element<'a>) -> Node<'a> {
         Node::Element(element)
     }
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// A text node.
-    pub fn text(text: impl Into<String>) -> Node {
+    pub fn text(text: impl Into<Cow<'a, str>>) -> Node<'a> {
         Node::Text(text.into())
     }
 
     /// The element, if this is one.
-    pub fn element(&self) -> Option<&Element> {
+    pub fn element(&self) -> Option<&Element<'a>> {
         match self {
             Node::Element(element) => Some(element),
             Node::Text(_) => None,
@@ -54,9 +58,9 @@ impl Node {
     }
 }
 
-impl Element {
+impl<'a> Element<'a> {
     /// An HTML element.
-    pub fn html(tag: &'static str) -> Element {
+    pub fn html(tag: &'static str) -> Element<'a> {
         Element {
             svg: false,
             tag,
@@ -66,7 +70,7 @@ impl Element {
     }
 
     /// An SVG element.
-    pub fn svg(tag: &'static str) -> Element {
+    pub fn svg(tag: &'static str) -> Element<'a> {
         Element {
             svg: true,
             ..Element::html(tag)
@@ -74,13 +78,18 @@ impl Element {
     }
 
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
+    pub fn attr(mut self, name: &'static str, value: impl Into<Cow<'a, str>>) -> Element<'a> {
         self.attributes.push((name, value.into()));
         self
     }
 
     /// Adds an attribute when `on`.
-    pub fn attr_if(self, on: bool, name: &'static str, value: impl Into<String>) -> Element {
+    pub fn attr_if(
+        self,
+        on: bool,
+        name: &'static str,
+        value: impl Into<Cow<'a, str>>,
+    ) -> Element<'a> {
         if on {
             self.attr(name, value)
         } else {
@@ -89,7 +98,11 @@ impl Element {
     }
 
     /// Adds an attribute when it has a value.
-    pub fn attr_some(self, name: &'static str, value: Option<impl Into<String>>) -> Element {
+    pub fn attr_some(
+        self,
+        name: &'static str,
+        value: Option<impl Into<Cow<'a, str>>>,
+    ) -> Element<'a> {
         match value {
             Some(value) => self.attr(name, value),
             None => self,
@@ -97,24 +110,24 @@ impl Element {
     }
 
     /// Adds a number attribute.
-    pub fn num(self, name: &'static str, value: i32) -> Element {
+    pub fn num(self, name: &'static str, value: i32) -> Element<'a> {
         self.attr(name, value.to_string())
     }
 
     /// Adds text.
-    pub fn text(mut self, text: impl Into<String>) -> Element {
+    pub fn text(mut self, text: impl Into<Cow<'a, str>>) -> Element<'a> {
         self.children.push(Node::Text(text.into()));
         self
     }
 
     /// Adds a child.
-    pub fn child(mut self, child: impl Into<Node>) -> Element {
+    pub fn child(mut self, child: impl Into<Node<'a>>) -> Element<'a> {
         self.children.push(child.into());
         self
     }
 
     /// Adds a child when there is one.
-    pub fn child_if(self, child: Option<impl Into<Node>>) -> Element {
+    pub fn child_some(self, child: Option<impl Into<Node<'a>>>) -> Element<'a> {
         match child {
             Some(child) => self.child(child),
             None => self,
@@ -122,7 +135,10 @@ impl Element {
     }
 
     /// Adds children.
-    pub fn children<N: Into<Node>>(mut self, children: impl IntoIterator<Item = N>) -> Element {
+    pub fn children<N: Into<Node<'a>>>(
+        mut self,
+        children: impl IntoIterator<Item = N>,
+    ) -> Element<'a> {
         self.children.extend(children.into_iter().map(Into::into));
         self
     }
@@ -132,16 +148,16 @@ impl Element {
         self.attributes
             .iter()
             .find(|(key, _)| *key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
     /// The child elements.
-    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(Node::element)
     }
 
     /// This element and every element under it, depth first.
-    pub fn descendants(&self) -> Vec<&Element> {
+    pub fn descendants(&self) -> Vec<&Element<'a>> {
         let mut out = vec![self];
         let mut index = 0;
         while let Some(element) = out.get(index).copied() {
@@ -156,7 +172,7 @@ impl Element {
         text(&self.children)
     }
 
-    /// The tree as markup (see [`html::write`](super::html::write)).
+    /// The tree as markup (see [`html::to_html`](super::html::to_html)).
     pub fn to_html(&self) -> String {
         super::html::to_html(self)
     }
@@ -164,7 +180,7 @@ impl Element {
 
 /// All the text of some nodes, without markup. Walks the tree with its own stack, so no tree is
 /// too deep for it.
-pub fn text(nodes: &[Node]) -> String {
+pub fn text(nodes: &[Node<'_>]) -> String {
     let mut out = String::new();
     let mut stack = vec![nodes.iter()];
     while let Some(iter) = stack.last_mut() {

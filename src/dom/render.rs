@@ -105,7 +105,11 @@ fn set_length(
 
 /// Replaces what is in `main` with the content of `tree`, the table part
 /// (`core::widget::table::main`), as a new locale words it.
-pub fn fill(document: &Document, main: &Element, tree: &markup::Element) -> Result<(), JsValue> {
+pub fn fill(
+    document: &Document,
+    main: &Element,
+    tree: &markup::Element<'_>,
+) -> Result<(), JsValue> {
     main.set_text_content(None);
     tree::append(document, main, &tree.children)
 }
@@ -114,17 +118,30 @@ pub fn fill(document: &Document, main: &Element, tree: &markup::Element) -> Resu
 /// table (one with spacer rows) gets its column widths and no rows yet: the widget puts in the
 /// rows near the viewport. Any other table gets every row, before the "no match" row.
 pub fn parts(document: &Document, main: &Element, table: &Table) -> Result<Parts, JsValue> {
+    // Everything is found before the rows go in, so no search walks through them.
     let table_el = find(main, ":scope > table")?;
     let tbody = find(&table_el, ":scope > tbody")?;
     let empty_row = find(&tbody, ":scope > .eol-table__empty")?;
-    let empty_text = empty_row
-        .first_element_child()
-        .ok_or_else(|| missing("no-match cell"))?;
-    let spacers = Spacers::find(&tbody)?;
-    let mut rows = Vec::with_capacity(table.rows.len());
-    if spacers.is_some() {
-        rows.resize(table.rows.len(), None);
-        let cols = children(&find(&table_el, ":scope > colgroup")?);
+    let mut parts = Parts {
+        headers: children(&find(&table_el, ":scope > thead > tr")?),
+        empty_text: empty_row
+            .first_element_child()
+            .ok_or_else(|| missing("no-match cell"))?,
+        spacers: Spacers::find(&tbody)?,
+        filters: children(&find(main, ".eol-table__filters")?),
+        status: find(main, ".eol-table__status")?,
+        more: find(main, ".eol-table__more")?,
+        search: find(main, ".eol-table__search")?,
+        dates: find(main, ".eol-table__dates")?,
+        verdict: find(main, ".eol-table__verdict")?,
+        rows: Vec::with_capacity(table.rows.len()),
+        table: table_el,
+        tbody,
+        empty_row,
+    };
+    if parts.spacers.is_some() {
+        parts.rows.resize(table.rows.len(), None);
+        let cols = children(&find(&parts.table, ":scope > colgroup")?);
         for (col, share) in cols.iter().zip(window::column_shares(table)) {
             if let Some(col) = col.dyn_ref::<HtmlElement>() {
                 set_length(col, "width", i64::try_from(share).unwrap_or(0), "%")?;
@@ -134,26 +151,12 @@ pub fn parts(document: &Document, main: &Element, table: &Table) -> Result<Parts
         for index in 0..table.rows.len() {
             let tr = row(document, table, index)?;
             if let Some(tr) = &tr {
-                tbody.insert_before(tr, Some(&empty_row))?;
+                parts.tbody.insert_before(tr, Some(&parts.empty_row))?;
             }
-            rows.push(tr);
+            parts.rows.push(tr);
         }
     }
-    Ok(Parts {
-        headers: children(&find(&table_el, ":scope > thead > tr")?),
-        filters: children(&find(main, ".eol-table__filters")?),
-        status: find(main, ".eol-table__status")?,
-        more: find(main, ".eol-table__more")?,
-        search: find(main, ".eol-table__search")?,
-        dates: find(main, ".eol-table__dates")?,
-        verdict: find(main, ".eol-table__verdict")?,
-        table: table_el,
-        tbody,
-        rows,
-        spacers,
-        empty_row,
-        empty_text,
-    })
+    Ok(parts)
 }
 
 /// The `tr` of row `index` of `table` (`None`: no such row).

@@ -13,16 +13,26 @@ use web_sys::{Document, Element};
 use super::link;
 use crate::core::markup::{self, Node, SVG_NAMESPACE};
 
-/// The element of `tree` with everything in it, not yet in the page. (Should the root's own
-/// URL be refused, it comes without it.)
-pub fn build(document: &Document, tree: &markup::Element) -> Result<Element, JsValue> {
-    let (element, _) = create(document, tree)?;
-    fill(document, &element, tree)?;
-    Ok(element)
+/// The element of `tree` with everything in it, not yet in the page. A root whose own URL the
+/// browser refuses is an error (the widget's roots have none).
+pub fn build(document: &Document, tree: &markup::Element<'_>) -> Result<Element, JsValue> {
+    match create(document, tree)? {
+        (element, true) => {
+            fill(document, &element, tree)?;
+            Ok(element)
+        }
+        (_, false) => Err(JsValue::from_str(
+            &["the browser refused the URL of a `", tree.tag, "` to build"].concat(),
+        )),
+    }
 }
 
 /// Appends the nodes to `parent`. Walks the tree with its own stack, so no tree is too deep.
-pub fn append(document: &Document, parent: &web_sys::Node, nodes: &[Node]) -> Result<(), JsValue> {
+pub fn append(
+    document: &Document,
+    parent: &web_sys::Node,
+    nodes: &[Node<'_>],
+) -> Result<(), JsValue> {
     let mut stack = vec![(parent.clone(), nodes.iter())];
     while let Some((parent, iter)) = stack.last_mut() {
         let Some(node) = iter.next() else {
@@ -54,7 +64,7 @@ pub fn append(document: &Document, parent: &web_sys::Node, nodes: &[Node]) -> Re
 }
 
 /// Fills `element` with the content of `tree`.
-fn fill(document: &Document, element: &Element, tree: &markup::Element) -> Result<(), JsValue> {
+fn fill(document: &Document, element: &Element, tree: &markup::Element<'_>) -> Result<(), JsValue> {
     match fill_text(element, tree) {
         Some(children) => append(document, element, children),
         None => Ok(()),
@@ -63,7 +73,7 @@ fn fill(document: &Document, element: &Element, tree: &markup::Element) -> Resul
 
 /// Sets the text of an element whose only content is text, in one call; else returns the
 /// children still to build.
-fn fill_text<'a>(element: &Element, tree: &'a markup::Element) -> Option<&'a [Node]> {
+fn fill_text<'a, 't>(element: &Element, tree: &'a markup::Element<'t>) -> Option<&'a [Node<'t>]> {
     match tree.children.as_slice() {
         [] => None,
         [Node::Text(text)] => {
@@ -76,21 +86,26 @@ fn fill_text<'a>(element: &Element, tree: &'a markup::Element) -> Option<&'a [No
 
 /// The element of `tree` with its attributes, and whether the browser took its URL (`href`,
 /// `src`), if it has one.
-fn create(document: &Document, tree: &markup::Element) -> Result<(Element, bool), JsValue> {
+fn create(document: &Document, tree: &markup::Element<'_>) -> Result<(Element, bool), JsValue> {
     let element = if tree.svg {
         document.create_element_ns(Some(SVG_NAMESPACE), tree.tag)?
     } else {
         document.create_element(tree.tag)?
     };
     let has_href = tree.get("href").is_some();
-    let mut taken = true;
     for (name, value) in &tree.attributes {
-        match *name {
-            "href" => taken &= link::set_href(document, &element, value)?,
-            "src" => taken &= link::set_src(document, &element, value)?,
-            "rel" if has_href => {}
-            _ => element.set_attribute(name, value)?,
+        let taken = match *name {
+            "href" => link::set_href(document, &element, value)?,
+            "src" => link::set_src(document, &element, value)?,
+            "rel" if has_href => true,
+            _ => {
+                element.set_attribute(name, value)?;
+                true
+            }
+        };
+        if !taken {
+            return Ok((element, false));
         }
     }
-    Ok((element, taken))
+    Ok((element, true))
 }

@@ -2,8 +2,8 @@
 //! most [`MAX_DEPTH`] elements deep and [`MAX_NODES`] nodes, a closed set of elements, URLs
 //! through the allowlist, headings moved below the card title.
 
-use super::{anchor, Links, MAX_DEPTH, MAX_NODES};
-use crate::core::markup::{text, Element, Node};
+use super::{anchor, Links, Node, MAX_DEPTH, MAX_NODES};
+use crate::core::markup::{text, Element};
 use crate::core::url;
 
 /// The elements a body can hold.
@@ -143,7 +143,7 @@ impl Builder {
             Event::End(_) => self.end(),
             Event::Code(code) if !in_image => {
                 self.nodes += 2;
-                let code = element(Tag::Code, Vec::new(), vec![Node::Text(code.into_string())]);
+                let code = element(Tag::Code, Vec::new(), vec![Node::text(code.into_string())]);
                 self.top().children.push(code);
             }
             Event::Text(text)
@@ -328,6 +328,7 @@ impl Builder {
             // A raw HTML block ends with its line break.
             Tag::P => {
                 if let Some(Node::Text(text)) = children.last_mut() {
+                    let text = text.to_mut();
                     text.truncate(text.trim_end_matches('\n').len());
                 }
             }
@@ -341,9 +342,9 @@ impl Builder {
     fn text(&mut self, text: &str) {
         let top = self.top();
         if let Some(Node::Text(last)) = top.children.last_mut() {
-            last.push_str(text);
+            last.to_mut().push_str(text);
         } else {
-            top.children.push(Node::Text(text.to_owned()));
+            top.children.push(Node::text(text.to_owned()));
             self.nodes += 1;
         }
     }
@@ -393,7 +394,10 @@ fn element(tag: Tag, attributes: Vec<(&'static str, String)>, children: Vec<Node
     Node::Element(Element {
         svg: false,
         tag: tag.name(),
-        attributes,
+        attributes: attributes
+            .into_iter()
+            .map(|(name, value)| (name, value.into()))
+            .collect(),
         children,
     })
 }

@@ -21,7 +21,10 @@ mod tests;
 #[cfg(feature = "markdown")]
 use super::url;
 
-pub use super::markup::{text, Node};
+pub use super::markup::text;
+
+/// A node of a body's tree: the widget's element tree, owning its text.
+pub type Node = super::markup::Node<'static>;
 
 /// The deepest nesting of elements [`parse`] builds; Markdown nested deeper (a hundred `>` in a
 /// row) goes on as the content of the element at that depth, so walking or dropping a tree

@@ -155,11 +155,11 @@ fn link_titles_are_plain_text_attributes() {
                 svg: false,
                 tag: "a",
                 attributes: vec![
-                    ("href", "https://endoflife.date/b".to_owned()),
-                    ("title", "x\" onclick=\"y".to_owned()),
-                    ("rel", "noopener noreferrer".to_owned())
+                    ("href", "https://endoflife.date/b".into()),
+                    ("title", "x\" onclick=\"y".into()),
+                    ("rel", "noopener noreferrer".into())
                 ],
-                children: vec![Node::Text("a".to_owned())],
+                children: vec![Node::text("a")],
             })],
         })]
     );

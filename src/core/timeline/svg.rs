@@ -16,7 +16,7 @@ fn status_name(status: Status) -> &'static str {
 
 /// The chart's elements: `div.eol-timeline` holding a scrolling box with the `svg`, the legend
 /// and the list of cycles not drawn.
-pub fn tree(timeline: &Timeline) -> Element {
+pub fn tree(timeline: &Timeline) -> Element<'_> {
     let t = timeline;
     let mut svg = Element::svg("svg")
         .attr("class", "eol-timeline__chart")
@@ -160,7 +160,7 @@ fn viewbox(width: i32, height: i32) -> String {
     out
 }
 
-fn row_node(t: &Timeline, row: &Row) -> Element {
+fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
     let middle = row.y + ROW_HEIGHT / 2;
     let mut g = Element::svg("g")
         .attr("class", "eol-tl-row")
@@ -256,7 +256,7 @@ fn open_class(class: &str, extra: &str) -> String {
 }
 
 /// The key to the bars: phases (when more than one) and colours.
-fn legend(t: &Timeline) -> Option<Element> {
+fn legend(t: &Timeline) -> Option<Element<'_>> {
     if t.statuses.is_empty() {
         return None;
     }
@@ -279,7 +279,7 @@ fn legend(t: &Timeline) -> Option<Element> {
 }
 
 /// One legend entry: a colour key marked `{attribute}="{value}"`, and its label.
-fn legend_item(attribute: &'static str, value: &str, label: String) -> Element {
+fn legend_item<'a>(attribute: &'static str, value: &'a str, label: String) -> Element<'a> {
     Element::html("li")
         .child(
             Element::html("span")

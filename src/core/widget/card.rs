@@ -4,7 +4,7 @@
 //! download controls).
 
 use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
-use crate::core::markdown::{self, Links};
+use crate::core::markdown::{self, Links, Node as Body};
 use crate::core::markup::{Element, Node};
 use crate::core::settings::{CardSettings, Description, Downloads};
 use crate::core::url;
@@ -15,7 +15,13 @@ use super::ROOT_CLASS;
 /// The widget: `div.eol-table[data-product]` holding, as `settings` say, the header, the
 /// release image, the description above the table, `main` (the table part), the notes below it
 /// and the information block.
-pub fn root(id: &str, body: &str, card: &Card, settings: &CardSettings, main: Element) -> Element {
+pub fn root<'a>(
+    id: &'a str,
+    body: &str,
+    card: &'a Card,
+    settings: &CardSettings,
+    main: Element<'a>,
+) -> Element<'a> {
     let links = Links {
         base: settings.link_base.clone(),
         anchor_prefix: ["eol-", id, "-"].concat(),
@@ -24,12 +30,12 @@ pub fn root(id: &str, body: &str, card: &Card, settings: &CardSettings, main: El
     Element::html("div")
         .attr("class", ROOT_CLASS)
         .attr("data-product", id)
-        .child_if(settings.header.then(|| header(card)))
-        .child_if(release_image(card))
-        .child_if(above.map(|nodes| block("eol-table__description", nodes)))
+        .child_some(settings.header.then(|| header(card)))
+        .child_some(release_image(card))
+        .child_some(above.map(|nodes| block("eol-table__description", nodes)))
         .child(main)
-        .child_if(below.map(|nodes| block("eol-table__notes", nodes)))
-        .child_if(
+        .child_some(below.map(|nodes| block("eol-table__notes", nodes)))
+        .child_some(
             settings
                 .info
                 .then(|| info(card, settings.downloads))
@@ -39,7 +45,7 @@ pub fn root(id: &str, body: &str, card: &Card, settings: &CardSettings, main: El
 
 /// `header.eol-table__header`: the icon (`img.eol-table__logo`, whose failed load the widget
 /// listens for), an `h2` title and the labels.
-pub fn header(card: &Card) -> Element {
+pub fn header(card: &Card) -> Element<'_> {
     let icon = card.icon.as_deref().map(|src| {
         Element::html("img")
             .attr("class", "eol-table__logo")
@@ -53,8 +59,8 @@ pub fn header(card: &Card) -> Element {
     let labels = (!card.labels.is_empty()).then(|| {
         let items = card.labels.iter().map(|label| {
             Element::html("li")
-                .attr("data-tag", label.clone())
-                .text(label.clone())
+                .attr("data-tag", label.as_str())
+                .text(label.as_str())
         });
         Element::html("ul")
             .attr("class", "eol-table__labels")
@@ -63,17 +69,17 @@ pub fn header(card: &Card) -> Element {
     });
     Element::html("header")
         .attr("class", "eol-table__header")
-        .child_if(icon)
+        .child_some(icon)
         .child(
             Element::html("h2")
                 .attr("class", "eol-table__title")
-                .text(card.title.clone()),
+                .text(card.title.as_str()),
         )
-        .child_if(labels)
+        .child_some(labels)
 }
 
 /// `figure.eol-table__schedule`: the release schedule image, when the product has one.
-pub fn release_image(card: &Card) -> Option<Element> {
+pub fn release_image(card: &Card) -> Option<Element<'_>> {
     let src = card.release_image.as_deref().and_then(url::image)?;
     Some(
         Element::html("figure")
@@ -92,8 +98,8 @@ pub fn description_parts(
     body: &str,
     place: Description,
     links: &Links,
-) -> (Option<Vec<Node>>, Option<Vec<Node>>) {
-    let some = |nodes: Vec<Node>| (!nodes.is_empty()).then_some(nodes);
+) -> (Option<Vec<Body>>, Option<Vec<Body>>) {
+    let some = |nodes: Vec<Body>| (!nodes.is_empty()).then_some(nodes);
     match place {
         Description::Hidden => (None, None),
         Description::Split => {
@@ -108,13 +114,13 @@ pub fn description_parts(
 }
 
 /// A `div` of the given class holding Markdown nodes.
-pub fn block(class: &'static str, nodes: Vec<Node>) -> Element {
+pub fn block<'a>(class: &'static str, nodes: Vec<Node<'a>>) -> Element<'a> {
     Element::html("div").attr("class", class).children(nodes)
 }
 
 /// `div.eol-table__info`, the information under the table; `None` when there is nothing to
 /// show. The version command's `span.eol-table__copied` is the live region of its copy button.
-pub fn info(card: &Card, downloads: Downloads) -> Option<Element> {
+pub fn info(card: &Card, downloads: Downloads) -> Option<Element<'_>> {
     let policy = card.policy_link.as_deref().and_then(url::safe);
     let nothing = policy.is_none()
         && !card.running_hint
@@ -128,7 +134,7 @@ pub fn info(card: &Card, downloads: Downloads) -> Option<Element> {
         Element::html("p")
             .attr("class", "eol-table__policy")
             .text(before)
-            .child(link(&href, &card.policy_link_text()))
+            .child(link(&href, card.policy_link_text()))
             .text(after)
     });
     let hint = card.running_hint.then(|| {
@@ -159,16 +165,16 @@ pub fn info(card: &Card, downloads: Downloads) -> Option<Element> {
     Some(
         Element::html("div")
             .attr("class", "eol-table__info")
-            .child_if(policy)
-            .child_if(hint)
-            .child_if(command)
-            .child_if(downloads),
+            .child_some(policy)
+            .child_some(hint)
+            .child_some(command)
+            .child_some(downloads),
     )
 }
 
 /// `div.eol-table__command`: the command in `code[data-command]`, a copy button and its live
 /// region.
-fn command(command: &str) -> Element {
+fn command(command: &str) -> Element<'_> {
     Element::html("div")
         .attr("class", "eol-table__command")
         .child(

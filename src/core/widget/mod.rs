@@ -13,7 +13,7 @@ use super::markup::Element;
 pub const ROOT_CLASS: &str = "eol-table";
 
 /// The error box: `div.eol-table.eol-table--error[role=alert]` with the message as text.
-pub fn error(message: &str) -> Element {
+pub fn error(message: &str) -> Element<'_> {
     Element::html("div")
         .attr("class", "eol-table eol-table--error")
         .attr("role", "alert")
@@ -38,7 +38,7 @@ mod tests {
         (product, table, card)
     }
 
-    fn main_of(table: &tables::Table, windowed: bool) -> Element {
+    fn main_of(table: &tables::Table, windowed: bool) -> Element<'_> {
         let controls = table::Controls {
             today: parse_today("2022-05-01").unwrap().date(),
             today_text: "1 May 2022",
@@ -48,7 +48,7 @@ mod tests {
         table::main(table, &controls, None)
     }
 
-    fn classes(element: &Element) -> Vec<&str> {
+    fn classes<'e>(element: &'e Element<'_>) -> Vec<&'e str> {
         element
             .descendants()
             .iter()

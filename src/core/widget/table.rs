@@ -2,6 +2,8 @@
 //! head, its spacer and "no match" rows) and the footer; and the one description of a row, which
 //! the widget builds on demand and server-side rendering writes out.
 
+use std::borrow::Cow;
+
 use crate::core::date::Date;
 use crate::core::markup::{Element, Node};
 use crate::core::table::{Cell, Column, Inline, Row, Table};
@@ -26,14 +28,18 @@ pub struct Controls<'a> {
 /// `div.eol-table__main`: the visible title (if asked), the timeline (`chart`), the toolbar, the
 /// verdict, the table without its rows, and the footer with the live region and "Show more".
 /// The widget puts the rows in, each built by [`row`], before the "no match" row.
-pub fn main(table: &Table, controls: &Controls<'_>, chart: Option<Element>) -> Element {
+pub fn main<'a>(
+    table: &'a Table,
+    controls: &Controls<'a>,
+    chart: Option<Element<'a>>,
+) -> Element<'a> {
     Element::html("div")
         .attr("class", "eol-table__main")
         // The caption names the table for assistive technology; this is its visible twin when
         // the card's header is off.
-        .child_if(controls.title.then(|| title(table)))
+        .child_some(controls.title.then(|| title(table)))
         // Above the controls, which act on the table only.
-        .child_if(chart)
+        .child_some(chart)
         .child(toolbar(controls))
         .child(
             Element::html("p")
@@ -46,38 +52,38 @@ pub fn main(table: &Table, controls: &Controls<'_>, chart: Option<Element>) -> E
 
 /// The whole table as a page shows it without JavaScript: `div.eol-table[data-product]` with
 /// its title and `<table>`, every row in, and no controls; `render` can take it over later.
-pub fn page(table: &Table) -> Element {
+pub fn page(table: &Table) -> Element<'_> {
     let head = table.columns.iter().map(|column| head_cell(column, false));
     let rows = table.rows.iter().map(|r| row_of(r, &table.columns));
     Element::html("div")
         .attr("class", ROOT_CLASS)
-        .attr("data-product", table.product.clone())
+        .attr("data-product", table.product.as_str())
         .attr("data-theme", "auto")
         .attr("data-date-style", "relative")
         .child(title(table))
         .child(
             Element::html("table")
-                .child(Element::html("caption").text(table.caption.clone()))
+                .child(Element::html("caption").text(table.caption.as_str()))
                 .child(Element::html("thead").child(Element::html("tr").children(head)))
                 .child(Element::html("tbody").children(rows)),
         )
 }
 
 /// The `tr` of row `index` of `table` (`None`: no such row).
-pub fn row(table: &Table, index: usize) -> Option<Element> {
+pub fn row(table: &Table, index: usize) -> Option<Element<'_>> {
     table.rows.get(index).map(|r| row_of(r, &table.columns))
 }
 
 /// One row: `tr[data-cycle][data-maintained]` (`data-eol`, `data-lts` when they hold) with a
 /// cell per column.
-pub fn row_of(row: &Row, columns: &[Column]) -> Element {
+pub fn row_of<'a>(row: &'a Row, columns: &'a [Column]) -> Element<'a> {
     let cells = row
         .cells
         .iter()
         .zip(columns)
         .map(|(c, column)| cell(c, &column.header));
     Element::html("tr")
-        .attr("data-cycle", row.cycle.clone())
+        .attr("data-cycle", row.cycle.as_str())
         .attr(
             "data-maintained",
             if row.maintained { "true" } else { "false" },
@@ -88,14 +94,14 @@ pub fn row_of(row: &Row, columns: &[Column]) -> Element {
 }
 
 /// `div.eol-table__title`, hidden from assistive technology (the caption names the table).
-fn title(table: &Table) -> Element {
+fn title(table: &Table) -> Element<'_> {
     Element::html("div")
         .attr("class", "eol-table__title")
         .attr("aria-hidden", "true")
-        .text(table.caption.clone())
+        .text(table.caption.as_str())
 }
 
-fn toolbar(controls: &Controls<'_>) -> Element {
+fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
     let filters = [
         ("all", "All"),
         ("maintained", "Maintained"),
@@ -149,20 +155,23 @@ fn toolbar(controls: &Controls<'_>) -> Element {
 
 /// The widget's `<table>`: caption, head with sort buttons, and a body holding only the spacers
 /// (when windowed) and the "no match" row.
-fn widget_table(table: &Table, windowed: bool) -> Element {
+fn widget_table(table: &Table, windowed: bool) -> Element<'_> {
     let colspan = table.columns.len().max(1).to_string();
     let head = table.columns.iter().map(|column| head_cell(column, true));
-    let mut body = Element::html("tbody");
-    let mut element = Element::html("table").attr_if(windowed, "data-virtualized", "true");
-    element = element.child(Element::html("caption").text(table.caption.clone()));
-    if windowed {
-        // Column widths that do not change as rows come and go: the widget sets each `col`'s
-        // width (through the CSSOM, which a strict Content-Security-Policy allows).
-        let cols = table.columns.iter().map(|_| Element::html("col"));
-        element = element.child(Element::html("colgroup").children(cols));
-        body = body.child(spacer(&colspan)).child(spacer(&colspan));
-    }
-    element
+    // Column widths that do not change as rows come and go: the widget sets each `col`'s width
+    // (through the CSSOM, which a strict Content-Security-Policy allows).
+    let widths = windowed.then(|| {
+        Element::html("colgroup").children(table.columns.iter().map(|_| Element::html("col")))
+    });
+    let spacers = if windowed {
+        vec![spacer(colspan.clone()), spacer(colspan.clone())]
+    } else {
+        Vec::new()
+    };
+    Element::html("table")
+        .attr_if(windowed, "data-virtualized", "true")
+        .child(Element::html("caption").text(table.caption.as_str()))
+        .child_some(widths)
         .child(
             Element::html("thead").child(
                 Element::html("tr")
@@ -171,7 +180,7 @@ fn widget_table(table: &Table, windowed: bool) -> Element {
             ),
         )
         .child(
-            body.child(
+            Element::html("tbody").children(spacers).child(
                 Element::html("tr")
                     .attr("class", "eol-table__empty")
                     .attr("hidden", "")
@@ -182,7 +191,7 @@ fn widget_table(table: &Table, windowed: bool) -> Element {
 
 /// A row of a windowed table standing in for the rows out of the page: hidden from assistive
 /// technology, and from everyone until the widget gives it a height.
-fn spacer(colspan: &str) -> Element {
+fn spacer<'a>(colspan: String) -> Element<'a> {
     Element::html("tr")
         .attr("class", "eol-table__spacer")
         .attr("aria-hidden", "true")
@@ -192,19 +201,19 @@ fn spacer(colspan: &str) -> Element {
 
 /// `th[scope=col][data-column]`, with the column's description as its `title`; `sortable`
 /// puts the header text in a sort button.
-fn head_cell(column: &Column, sortable: bool) -> Element {
+fn head_cell(column: &Column, sortable: bool) -> Element<'_> {
     let th = Element::html("th")
         .attr("scope", "col")
-        .attr("data-column", column.id.clone())
-        .attr_some("title", column.description.clone());
+        .attr("data-column", column.id.as_str())
+        .attr_some("title", column.description.as_deref());
     if !sortable {
-        return th.text(column.header.clone());
+        return th.text(column.header.as_str());
     }
     th.child(
         button()
             .attr("data-action", "sort")
-            .attr("data-column", column.id.clone())
-            .text(column.header.clone())
+            .attr("data-column", column.id.as_str())
+            .text(column.header.as_str())
             .child(
                 Element::html("span")
                     .attr("class", "eol-table__sort")
@@ -213,7 +222,7 @@ fn head_cell(column: &Column, sortable: bool) -> Element {
     )
 }
 
-fn footer() -> Element {
+fn footer<'a>() -> Element<'a> {
     Element::html("div")
         .attr("class", "eol-table__footer")
         .child(
@@ -231,14 +240,17 @@ fn footer() -> Element {
 }
 
 /// `button[type=button]`.
-fn button() -> Element {
+fn button<'a>() -> Element<'a> {
     Element::html("button").attr("type", "button")
 }
 
 /// `td[data-column][data-label]`, with `data-status` and its icon for status cells; the value in
 /// `span.eol-table__value`, struck through when the release has ended.
-fn cell(cell: &Cell, label: &str) -> Element {
-    let content = cell.content.iter().flat_map(inline);
+fn cell<'a>(cell: &'a Cell, label: &'a str) -> Element<'a> {
+    let mut content = Vec::with_capacity(cell.content.len());
+    for piece in &cell.content {
+        inline(&mut content, piece);
+    }
     let value = Element::html("span").attr("class", "eol-table__value");
     let value = if cell.struck {
         value.child(Element::html("s").children(content))
@@ -246,7 +258,7 @@ fn cell(cell: &Cell, label: &str) -> Element {
         value.children(content)
     };
     let td = Element::html("td")
-        .attr("data-column", cell.column.clone())
+        .attr("data-column", cell.column.as_str())
         .attr("data-label", label);
     match cell.status {
         Some(status) => td.attr("data-status", status.as_str()).child(
@@ -259,37 +271,39 @@ fn cell(cell: &Cell, label: &str) -> Element {
     .child(value)
 }
 
-/// The nodes of one piece of a cell.
-fn inline(inline: &Inline) -> Vec<Node> {
+/// Adds the nodes of one piece of a cell to `out`.
+fn inline<'a>(out: &mut Vec<Node<'a>>, inline: &'a Inline) {
     match inline {
-        Inline::Text(text) => vec![Node::text(text.clone())],
+        Inline::Text(text) => out.push(Node::text(text.as_str())),
         Inline::Dated {
             phrase,
             datetime,
             text,
-        } => vec![
-            relative([phrase.as_str(), " ("].concat()).into(),
-            time(datetime, text).into(),
-            relative(")".to_owned()).into(),
-        ],
-        Inline::Time { datetime, text } => vec![time(datetime, text).into()],
-        Inline::Link { href, text } => vec![link(href, text)],
-        Inline::Abbr { title, text } => vec![Element::html("abbr")
-            .attr("title", title.clone())
-            .text(text.clone())
-            .into()],
+        } => {
+            out.push(relative([phrase.as_str(), " ("].concat()).into());
+            out.push(time(datetime, text).into());
+            out.push(relative(")").into());
+        }
+        Inline::Time { datetime, text } => out.push(time(datetime, text).into()),
+        Inline::Link { href, text } => out.push(link(href, text.as_str())),
+        Inline::Abbr { title, text } => out.push(
+            Element::html("abbr")
+                .attr("title", title.as_str())
+                .text(text.as_str())
+                .into(),
+        ),
     }
 }
 
 /// `span.eol-table__rel`: the relative wording around a date, hidden with exact dates.
-fn relative(text: String) -> Element {
+fn relative<'a>(text: impl Into<Cow<'a, str>>) -> Element<'a> {
     Element::html("span")
         .attr("class", "eol-table__rel")
         .text(text)
 }
 
 /// `time[datetime][title]`, the ISO date also as its tooltip.
-fn time(datetime: &str, text: &str) -> Element {
+fn time<'a>(datetime: &'a str, text: &'a str) -> Element<'a> {
     Element::html("time")
         .attr("datetime", datetime)
         .attr("title", datetime)
@@ -298,7 +312,7 @@ fn time(datetime: &str, text: &str) -> Element {
 
 /// A link to `href` if the allowlist takes it (with `rel="noopener noreferrer"` when it may
 /// leave the site), else just its text.
-pub fn link(href: &str, text: &str) -> Node {
+pub fn link<'a>(href: &str, text: impl Into<Cow<'a, str>>) -> Node<'a> {
     match url::safe(href) {
         Some(href) => {
             let external = url::is_external(&href);

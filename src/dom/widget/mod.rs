@@ -96,10 +96,12 @@ impl Widget {
         let table = table::build(&view, words.as_ref());
         let card = card::build(&view, &settings.card.icon_base);
         #[cfg(feature = "timeline")]
-        let chart = settings
+        let layout = settings
             .card
             .timeline
-            .then(|| timeline::tree(&chart(&view, words.as_ref(), &settings)));
+            .then(|| chart(&view, words.as_ref(), &settings));
+        #[cfg(feature = "timeline")]
+        let chart = layout.as_ref().map(timeline::tree);
         #[cfg(not(feature = "timeline"))]
         let chart = None;
         drop(view);
@@ -121,17 +123,18 @@ impl Widget {
         {
             figure.remove();
         }
-        let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
-        let parts = render::parts(document, &main, &table).map_err(js)?;
-        let windowed = parts.spacers.is_some();
         let icon = root
             .query_selector(":scope > header > .eol-table__logo")
             .map_err(js)?;
         let copier = root
-            .query_selector(".eol-table__info .eol-table__copied")
+            .query_selector(":scope > .eol-table__info .eol-table__copied")
             .map_err(js)?
             .zip(card.version_command.clone())
             .map(|(status, text)| Copier::new(document, text, status));
+        // Last: it puts in the rows.
+        let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
+        let parts = render::parts(document, &main, &table).map_err(js)?;
+        let windowed = parts.spacers.is_some();
         let rows = table.rows.len();
         let widget = Rc::new(RefCell::new(Widget {
             document: document.clone(),
@@ -286,11 +289,13 @@ impl Widget {
         let view = view::evaluate(&self.product, self.today);
         self.table = table::build(&view, words.as_ref());
         #[cfg(feature = "timeline")]
-        let chart = self
+        let layout = self
             .settings
             .card
             .timeline
-            .then(|| timeline::tree(&chart(&view, words.as_ref(), &self.settings)));
+            .then(|| chart(&view, words.as_ref(), &self.settings));
+        #[cfg(feature = "timeline")]
+        let chart = layout.as_ref().map(timeline::tree);
         #[cfg(not(feature = "timeline"))]
         let chart = None;
         drop(view);
