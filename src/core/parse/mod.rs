@@ -26,7 +26,7 @@ pub(crate) use budget::check_release_count;
 use budget::Keep;
 #[cfg(doc)]
 use values::FromValue;
-use values::{field, ColumnSetting};
+use values::{field, Any, ColumnSetting};
 use visitors::{repeated_cycle_warnings, ProductVisitor, RawProduct};
 
 /// The LTS label when a product names none.
@@ -50,7 +50,11 @@ pub fn parse_named(source: &str, names: &Names) -> Result<Product, Error> {
         ));
     }
     let keep = Keep::for_input(source.len());
-    let raw = yaml::read(parts.yaml, parts.yaml_line, ProductVisitor { keep: &keep })?;
+    let raw = yaml::read(
+        parts.yaml,
+        parts.yaml_line,
+        Any(ProductVisitor { keep: &keep }),
+    )?;
     Ok(normalise(raw, parts.body, names))
 }
 
@@ -58,7 +62,7 @@ pub fn parse_named(source: &str, names: &Names) -> Result<Product, Error> {
 pub fn parse_value(text: &str) -> Result<Value, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let keep = Keep::for_input(text.len());
-    yaml::read(text, 1, field::<Value>("the document", &keep))
+    yaml::read(text, 1, Any(field::<Value>("the document", &keep)))
 }
 
 // ---------------------------------------------------------------------------------------------

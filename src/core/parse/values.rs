@@ -18,6 +18,18 @@ pub(super) trait FromValue: Sized {
     fn from_value(value: Value, field: &str) -> Result<Self, String>;
 }
 
+/// Runs a visitor over whatever value comes next (serde's `deserialize_any`), as a seed: every
+/// visitor of this module reads values of any shape and says itself what it expects.
+pub(super) struct Any<V>(pub(super) V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for Any<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        deserializer.deserialize_any(self.0)
+    }
+}
+
 /// Reads one field's value as `T`, failing at the value's own place.
 pub(super) struct Field<'a, T> {
     name: &'a str,
@@ -30,14 +42,6 @@ pub(super) fn field<'a, T>(name: &'a str, keep: &'a Keep) -> Field<'a, T> {
         name,
         keep,
         kind: PhantomData,
-    }
-}
-
-impl<'de, T: FromValue> DeserializeSeed<'de> for Field<'_, T> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        deserializer.deserialize_any(self)
     }
 }
 
@@ -88,7 +92,7 @@ impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(field::<Value>(self.name, self.keep))? {
+        while let Some(item) = seq.next_element_seed(Any(field::<Value>(self.name, self.keep)))? {
             items.push(item);
         }
         self.finish(Value::List(items))
@@ -96,8 +100,8 @@ impl<'de, T: FromValue> Visitor<'de> for Field<'_, T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
         let mut entries = Entries::default();
-        while let Some(key) = map.next_key_seed(field::<Value>(self.name, self.keep))? {
-            let value = map.next_value_seed(field::<Value>(self.name, self.keep))?;
+        while let Some(key) = map.next_key_seed(Any(field::<Value>(self.name, self.keep)))? {
+            let value = map.next_value_seed(Any(field::<Value>(self.name, self.keep)))?;
             entries.set(key_text(key), value);
         }
         self.finish(Value::Map(entries.list))
@@ -115,14 +119,6 @@ impl<T: FromValue> Field<'_, T> {
 /// about a typo): a scalar is kept, a list or mapping is skipped without being kept.
 pub(super) struct Unknown<'a> {
     pub(super) keep: &'a Keep,
-}
-
-impl<'de> DeserializeSeed<'de> for Unknown<'_> {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
 }
 
 impl<'de> Visitor<'de> for Unknown<'_> {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 
 use crate::core::error::Warning;
 use crate::core::model::{CustomField, Link, Milestone, Release, Value};
@@ -51,14 +51,6 @@ pub(super) struct ProductVisitor<'k> {
     pub(super) keep: &'k Keep,
 }
 
-impl<'de> DeserializeSeed<'de> for ProductVisitor<'_> {
-    type Value = RawProduct;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawProduct, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
 impl<'de> Visitor<'de> for ProductVisitor<'_> {
     type Value = RawProduct;
 
@@ -70,7 +62,7 @@ impl<'de> Visitor<'de> for ProductVisitor<'_> {
         let keep = self.keep;
         let mut raw = RawProduct::default();
         let mut extra = Entries::default();
-        while let Some(key) = map.next_key_seed(field::<Value>("key", keep))? {
+        while let Some(key) = map.next_key_seed(Any(field::<Value>("key", keep)))? {
             let key = key_text(key);
             let name = key.as_str();
             match name {
@@ -113,9 +105,9 @@ impl<'de> Visitor<'de> for ProductVisitor<'_> {
                         .collect();
                 }
                 "identifiers" => raw.identifiers = next::<_, Identifiers>(&mut map, name, keep)?.0,
-                "releases" => raw.releases = map.next_value_seed(ReleasesVisitor { keep })?,
+                "releases" => raw.releases = map.next_value_seed(Any(ReleasesVisitor { keep }))?,
                 _ => {
-                    let value = map.next_value_seed(Unknown { keep })?;
+                    let value = map.next_value_seed(Any(Unknown { keep }))?;
                     extra.set(key, value);
                 }
             }
@@ -131,20 +123,12 @@ pub(super) fn next<'de, A: MapAccess<'de>, T: FromValue>(
     name: &str,
     keep: &Keep,
 ) -> Result<T, A::Error> {
-    map.next_value_seed(field(name, keep))
+    map.next_value_seed(Any(field(name, keep)))
 }
 
 /// The releases; nothing (`releases:`) is none.
 pub(super) struct ReleasesVisitor<'k> {
     pub(super) keep: &'k Keep,
-}
-
-impl<'de> DeserializeSeed<'de> for ReleasesVisitor<'_> {
-    type Value = Vec<Release>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Release>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
 }
 
 impl<'de> Visitor<'de> for ReleasesVisitor<'_> {
@@ -164,10 +148,10 @@ impl<'de> Visitor<'de> for ReleasesVisitor<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Release>, A::Error> {
         let mut releases = Vec::new();
-        while let Some(release) = seq.next_element_seed(ReleaseVisitor {
+        while let Some(release) = seq.next_element_seed(Any(ReleaseVisitor {
             number: releases.len() + 1,
             keep: self.keep,
-        })? {
+        }))? {
             releases.push(release);
         }
         Ok(releases)
@@ -178,14 +162,6 @@ impl<'de> Visitor<'de> for ReleasesVisitor<'_> {
 pub(super) struct ReleaseVisitor<'k> {
     number: usize,
     pub(super) keep: &'k Keep,
-}
-
-impl<'de> DeserializeSeed<'de> for ReleaseVisitor<'_> {
-    type Value = Release;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Release, D::Error> {
-        deserializer.deserialize_any(self)
-    }
 }
 
 impl<'de> Visitor<'de> for ReleaseVisitor<'_> {
@@ -207,7 +183,7 @@ impl<'de> Visitor<'de> for ReleaseVisitor<'_> {
         let mut cycle = None;
         let mut release_date_2022 = None;
         let (mut support, mut extended_support) = (None, None);
-        while let Some(key) = map.next_key_seed(field::<Value>("key", keep))? {
+        while let Some(key) = map.next_key_seed(Any(field::<Value>("key", keep)))? {
             let key = key_text(key);
             let name = key.as_str();
             match name {
@@ -234,7 +210,7 @@ impl<'de> Visitor<'de> for ReleaseVisitor<'_> {
                     }
                 }
                 _ => {
-                    let value = map.next_value_seed(Unknown { keep })?;
+                    let value = map.next_value_seed(Any(Unknown { keep }))?;
                     fields.set(key, value);
                 }
             }
