@@ -5,7 +5,7 @@
 //! any page by WebAssembly.
 //!
 //! The crate is a pure core ([`core`]: parsing, statuses, wording, the table model), tested
-//! natively, and a DOM layer ([`dom`]) that turns the table model into elements. This file holds
+//! natively, and a DOM layer ([`dom`]) that builds elements from the core's element tree. This file holds
 //! only the JavaScript surface: `render` (and the `EolTable` it returns), `parseProduct`, the
 //! exports (`toMarkdown`, `toCsv`, `toJson`, `toICalendar`) and `products`.
 //!
