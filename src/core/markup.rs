@@ -83,6 +83,15 @@ impl<'a> Element<'a> {
         self
     }
 
+    /// Adds attributes, in order.
+    pub fn attrs(
+        mut self,
+        attributes: impl IntoIterator<Item = (&'static str, Cow<'a, str>)>,
+    ) -> Element<'a> {
+        self.attributes.extend(attributes);
+        self
+    }
+
     /// Adds an attribute when `on`.
     pub fn attr_if(
         self,

@@ -27,6 +27,7 @@ pub mod parse;
 pub mod products;
 pub mod settings;
 pub(crate) mod slice;
+pub mod stack;
 pub mod status;
 pub mod table;
 pub mod template;

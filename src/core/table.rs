@@ -71,6 +71,17 @@ pub enum Inline {
         /// The abbreviation.
         text: String,
     },
+    /// A small decorative image (a product's icon in a stack), whose `src` passed the URL
+    /// allowlist; it has no text.
+    Icon {
+        /// The image's URL.
+        src: String,
+    },
+    /// A button that opens more below the row (a stack row's product table), showing `text`.
+    Toggle {
+        /// The button's text.
+        text: String,
+    },
 }
 
 /// One column.
@@ -132,7 +143,9 @@ impl Cell {
                 Inline::Text(text)
                 | Inline::Time { text, .. }
                 | Inline::Link { text, .. }
-                | Inline::Abbr { text, .. } => out.push_str(text),
+                | Inline::Abbr { text, .. }
+                | Inline::Toggle { text } => out.push_str(text),
+                Inline::Icon { .. } => {}
             }
         }
         out
@@ -149,7 +162,9 @@ impl Cell {
                 Inline::Text(text)
                 | Inline::Time { text, .. }
                 | Inline::Link { text, .. }
-                | Inline::Abbr { text, .. } => text.chars().count(),
+                | Inline::Abbr { text, .. }
+                | Inline::Toggle { text } => text.chars().count(),
+                Inline::Icon { .. } => 0,
             })
             .sum()
     }
@@ -172,6 +187,8 @@ pub struct Row {
     pub search: String,
     /// Cells, one per column, in column order.
     pub cells: Vec<Cell>,
+    /// More attributes of the row's `tr` (a stack row's `data-product` and `data-status`).
+    pub attributes: Vec<(&'static str, String)>,
 }
 
 /// A support table.
@@ -358,6 +375,7 @@ fn row(
         can_hide: false,
         search,
         cells,
+        attributes: Vec::new(),
     }
 }
 
@@ -368,7 +386,7 @@ fn custom_value(release: &ReleaseView<'_>, name: &str) -> Option<String> {
         .and_then(|value| value.as_text())
 }
 
-fn phase_key(phase: Phase) -> SortKey {
+pub(crate) fn phase_key(phase: Phase) -> SortKey {
     match phase {
         Phase::Date { date, .. } => SortKey::Number(date.last_day().number()),
         Phase::Bool(true) => SortKey::Number(REACHED),
@@ -421,7 +439,7 @@ fn release_cell(view: &ProductView<'_>, release: &ReleaseView<'_>, linked: bool)
     content
 }
 
-fn unknown(status: Status) -> (Option<Status>, Vec<Inline>) {
+pub(crate) fn unknown(status: Status) -> (Option<Status>, Vec<Inline>) {
     let word = if status == Status::Unavailable {
         "Unavailable"
     } else {
@@ -456,7 +474,7 @@ pub(crate) fn phase_status(reached: bool, soon: bool) -> Status {
 }
 
 /// How a phase cell words its value.
-struct PhaseWords {
+pub(crate) struct PhaseWords {
     /// The phrase for a date `days` away: "Ends in 3 months" or "in 3 months".
     phrase: fn(&dyn Words, i64) -> String,
     /// The text of `true` (reached) and `false`.
@@ -467,7 +485,7 @@ struct PhaseWords {
 }
 
 /// End of active support, end of life: "Ends in 3 months (...)", Yes / No.
-const END: PhaseWords = PhaseWords {
+pub(crate) const END: PhaseWords = PhaseWords {
     phrase: |words, days| words.ends(days),
     reached: "No",
     not_reached: "Yes",
@@ -488,7 +506,11 @@ const DISCONTINUED: PhaseWords = PhaseWords {
     missing: Status::Unknown,
 };
 
-fn phase_cell(words: &dyn Words, phase: Phase, how: &PhaseWords) -> (Option<Status>, Vec<Inline>) {
+pub(crate) fn phase_cell(
+    words: &dyn Words,
+    phase: Phase,
+    how: &PhaseWords,
+) -> (Option<Status>, Vec<Inline>) {
     match phase {
         Phase::Date {
             date,
@@ -505,7 +527,10 @@ fn phase_cell(words: &dyn Words, phase: Phase, how: &PhaseWords) -> (Option<Stat
     }
 }
 
-fn latest_cell(words: &dyn Words, release: &ReleaseView<'_>) -> (Option<Status>, Vec<Inline>) {
+pub(crate) fn latest_cell(
+    words: &dyn Words,
+    release: &ReleaseView<'_>,
+) -> (Option<Status>, Vec<Inline>) {
     let Some(latest) = &release.release.latest else {
         return unknown(Status::Unknown);
     };

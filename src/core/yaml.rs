@@ -45,6 +45,10 @@ fn convert(err: &serde_yaml::Error, first_line: usize) -> Error {
     if let Some((_, own)) = text.split_once(OWN) {
         return Error::content(without_place(own), location);
     }
+    // serde's own words for a struct's fields (the stack description's): a content error.
+    if text.contains("unknown field `") || text.contains("missing field `") {
+        return Error::content(without_place(&text), location);
+    }
     if let Some(message) = reword_type_error(&without_place(&text)) {
         return Error::content(message, location);
     }

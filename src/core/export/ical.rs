@@ -14,8 +14,13 @@ use crate::core::view::ProductView;
 /// adding new ones; `DTSTAMP` is `today` at midnight UTC, so the same input and day always give
 /// the same file.
 pub fn to_icalendar(view: &ProductView<'_>) -> String {
-    let product = view.product;
-    let columns = &product.columns;
+    calendar(&view.product.title, view.today, &[(view, None)])
+}
+
+/// One iCalendar file named `name` with the end dates of several products: each part is an
+/// evaluated product and, when given, the one release cycle of it to include (a stack's entry).
+/// Events are those [`to_icalendar`] writes, with the same UIDs.
+pub fn calendar(name: &str, today: Day, parts: &[(&ProductView<'_>, Option<&str>)]) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -26,13 +31,27 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
     ] {
         content_line_into(&mut out, line);
     }
-    text_line_into(&mut out, "X-WR-CALNAME:", &product.title);
+    text_line_into(&mut out, "X-WR-CALNAME:", name);
     let mut stamp = String::from("DTSTAMP:");
-    date_into(&mut stamp, view.today.date());
+    date_into(&mut stamp, today.date());
     stamp.push_str("T000000Z");
+    for (view, only) in parts {
+        events_into(&mut out, &stamp, view, *only);
+    }
+    content_line_into(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// The events of `view`'s releases (only cycle `only` when given).
+fn events_into(out: &mut String, stamp: &str, view: &ProductView<'_>, only: Option<&str>) {
+    let product = view.product;
+    let columns = &product.columns;
     // A cycle a file lists more than once: its later rows get UIDs of their own.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for release in &view.releases {
+        if only.is_some_and(|cycle| cycle != release.release.cycle) {
+            continue;
+        }
         let life = &release.life;
         let repeat = {
             let count = seen.entry(release.release.cycle.as_str()).or_insert(0);
@@ -58,7 +77,7 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
                 continue;
             };
             let day = date.last_day();
-            content_line_into(&mut out, "BEGIN:VEVENT");
+            content_line_into(out, "BEGIN:VEVENT");
             let mut uid = String::from("UID:");
             uid_part_into(&mut uid, &product.id);
             uid.push('-');
@@ -70,24 +89,24 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
             for part in ["-", id, "@eol-table"] {
                 uid.push_str(part);
             }
-            content_line_into(&mut out, &uid);
-            content_line_into(&mut out, &stamp);
+            content_line_into(out, &uid);
+            content_line_into(out, stamp);
             let mut start = String::from("DTSTART;VALUE=DATE:");
             date_into(&mut start, day.date());
-            content_line_into(&mut out, &start);
+            content_line_into(out, &start);
             let next = Day::from_number(day.number() + 1).date();
             // No DTEND after 9999-12-31: an all-day event without one lasts the day (RFC 5545).
             if next.year() <= 9999 {
                 let mut end = String::from("DTEND;VALUE=DATE:");
                 date_into(&mut end, next);
-                content_line_into(&mut out, &end);
+                content_line_into(out, &end);
             }
-            text_line_into(&mut out, "SUMMARY:", &[&name, ": ", what].concat());
+            text_line_into(out, "SUMMARY:", &[&name, ": ", what].concat());
             let mut description = [&name, " \u{2014} ", header, ": ", &date.iso()].concat();
             if date.is_month() {
                 description.push_str(" (only the month is known; shown on its last day)");
             }
-            text_line_into(&mut out, "DESCRIPTION:", &description);
+            text_line_into(out, "DESCRIPTION:", &description);
             if let Some(link) = link {
                 let mut url = String::from("URL:");
                 // A URI is ASCII: the UTF-8 bytes of other characters are percent-encoded.
@@ -98,14 +117,12 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
                         hex_into(&mut url, "%", c.encode_utf8(&mut [0; 4]).as_bytes());
                     }
                 }
-                content_line_into(&mut out, &url);
+                content_line_into(out, &url);
             }
-            content_line_into(&mut out, "TRANSP:TRANSPARENT");
-            content_line_into(&mut out, "END:VEVENT");
+            content_line_into(out, "TRANSP:TRANSPARENT");
+            content_line_into(out, "END:VEVENT");
         }
     }
-    content_line_into(&mut out, "END:VCALENDAR");
-    out
 }
 
 /// `YYYYMMDD`.

@@ -12,7 +12,7 @@
 mod ical;
 mod json;
 
-pub use ical::{content_line_into, ical_escape_into, to_icalendar, uid_part_into};
+pub use ical::{calendar, content_line_into, ical_escape_into, to_icalendar, uid_part_into};
 pub use json::to_json;
 
 use super::table::{self, Cell, Inline};
@@ -25,7 +25,11 @@ fn plain(cell: &Cell) -> String {
     for inline in &cell.content {
         out.push_str(match inline {
             Inline::Dated { datetime, .. } | Inline::Time { datetime, .. } => datetime,
-            Inline::Text(text) | Inline::Link { text, .. } | Inline::Abbr { text, .. } => text,
+            Inline::Text(text)
+            | Inline::Link { text, .. }
+            | Inline::Abbr { text, .. }
+            | Inline::Toggle { text } => text,
+            Inline::Icon { .. } => "",
         });
     }
     out

@@ -90,6 +90,11 @@ pub fn row_of<'a>(row: &'a Row, columns: &'a [Column]) -> Element<'a> {
         )
         .attr_if(row.eol, "data-eol", "true")
         .attr_if(row.lts, "data-lts", "true")
+        .attrs(
+            row.attributes
+                .iter()
+                .map(|(name, value)| (*name, Cow::Borrowed(value.as_str()))),
+        )
         .children(cells)
 }
 
@@ -289,6 +294,24 @@ fn inline<'a>(out: &mut Vec<Node<'a>>, inline: &'a Inline) {
         Inline::Abbr { title, text } => out.push(
             Element::html("abbr")
                 .attr("title", title.as_str())
+                .text(text.as_str())
+                .into(),
+        ),
+        Inline::Icon { src } => out.push(
+            Element::html("img")
+                .attr("class", "eol-table__product-icon")
+                .attr("src", src.as_str())
+                .attr("alt", "")
+                .attr("width", "20")
+                .attr("height", "20")
+                .attr("loading", "lazy")
+                .into(),
+        ),
+        Inline::Toggle { text } => out.push(
+            button()
+                .attr("class", "eol-table__toggle")
+                .attr("data-action", "detail")
+                .attr("aria-expanded", "false")
                 .text(text.as_str())
                 .into(),
         ),
