@@ -315,6 +315,80 @@ pub fn check_version(
     to_js(&check)
 }
 
+/// Reads a stack description (YAML or JSON text, its bytes, or an object) and returns it as an
+/// object: `{ title, products: [{ product, version, label, src }] }`. Throws an `Error` with the
+/// line and column on bad input. `<eol-stack>` uses it to know what to fetch.
+#[wasm_bindgen(js_name = parseStack, unchecked_return_type = "StackDescription")]
+pub fn parse_stack(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | StackDescription")] stack: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "StackOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options = options::Options::read(options.as_ref()).map_err(|m| JsError::new(&m))?;
+    let limit = arguments::input_limit(&options);
+    let stack = arguments::stack(&stack, limit).map_err(|m| JsError::new(&m))?;
+    to_js(&stack)
+}
+
+/// Checks every entry of `stack` (YAML or JSON text, its bytes, or an object: `title`,
+/// `products: [{ product, version, label?, src? }]`) and returns one result per entry, most
+/// urgent first (ended, then the soonest end, then unknown), each the `checkVersion` result
+/// plus the product's `id` and `title`, and a `summary` with the counts. `sources` maps product
+/// ids (or entries' `src`) to product files or API JSON, or to `{ error }` for one that could
+/// not be loaded; without one, a built-in product of that id is used. An entry that cannot be
+/// checked is a result with `status: "unknown"`, a `problem` and a `reason`, not an exception.
+/// Touches no DOM: works in Node after `initSync`.
+#[wasm_bindgen(js_name = checkStack, unchecked_return_type = "StackReport")]
+pub fn check_stack(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | StackDescription")] stack: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "StackSources | null")] sources: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "StackOptions | null")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let options = options::Options::read(options.as_ref()).map_err(|m| JsError::new(&m))?;
+    let checked = arguments::checked_stack(&stack, sources.as_ref(), &options)
+        .map_err(|m| JsError::new(&m))?;
+    to_js(&checked.report())
+}
+
+/// Renders the stack into `element` (replacing an earlier table there) and returns it:
+/// `div.eol-stack` with the summary as a live region and one row per entry
+/// (`tr[data-product][data-status]`, most urgent first) whose product button opens that
+/// product's support table beneath it. Stack, sources and `today` as for `checkStack`; the
+/// table's `theme`, `locale`, `dateStyle`, `filter`, `search`, `sort`, `iconBase` and
+/// `injectStyles` options, and the returned table's methods and `eol-table:change` events, work
+/// as they do for `render`. Bad input shows an alert in the element and throws.
+#[wasm_bindgen(js_name = renderStack)]
+pub fn render_stack(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | StackDescription")] stack: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "StackSources | null")] sources: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "StackRenderOptions | null")] options: Option<
+        JsValue,
+    >,
+) -> Result<EolTable, JsError> {
+    let widget = host::render_into(
+        element,
+        "renderStack",
+        &[dom::ROOT_CLASS],
+        options.as_ref(),
+        |document, _| {
+            let parsed = options::Options::read(options.as_ref())?;
+            let settings = parsed.settings()?;
+            let checked = arguments::checked_stack(&stack, sources.as_ref(), &parsed)?;
+            let widget = Widget::create_stack(document, checked, settings)?;
+            let root = widget
+                .try_borrow()
+                .map(|w| w.root().clone())
+                .map_err(|_| "the table is busy".to_owned())?;
+            Ok((root, widget))
+        },
+    )?;
+    widget::attached(&widget);
+    widget::keep_alive(&widget);
+    Ok(EolTable {
+        widget: Some(widget),
+    })
+}
+
 /// The support status of `options.version` as a standalone SVG badge in the shields.io flat
 /// style (`options.style`: `"flat"` or `"flat-square"`), built from escaped text only.
 #[cfg(feature = "badge")]

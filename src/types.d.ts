@@ -179,3 +179,91 @@ export interface Release {
   /** Custom field values by name; null when the product has no custom fields. */
   custom: Record<string, string | null> | null;
 }
+
+/** A stack description: the products you run and your versions (`parseStack`, `checkStack`, `renderStack`, `<eol-stack>`). */
+export interface StackDescription {
+  /** A heading for the stack. */
+  title?: string | null;
+  products: StackEntry[];
+}
+
+/** One entry of a stack. */
+export interface StackEntry {
+  /** The product's endoflife.date id, such as "istio". */
+  product: string;
+  /** Your version, such as "1.12.4" (write it in quotes in JSON; YAML keeps `1.10` as written). */
+  version: string;
+  /** What the product is in your stack, shown after its title. */
+  label?: string | null;
+  /** Where its product file or API JSON is: a URL for `<eol-stack>` (relative to the stack file), a path for the CLI (relative to the stack file), a key of `sources` for `checkStack`. */
+  src?: string | null;
+}
+
+/** Product files for a stack's entries, by product id or by an entry's `src`: the file's text or bytes, or `{ error }` when it could not be loaded (the entry then fails with that reason). */
+export type StackSources = Record<string, string | Uint8Array | { error: string }>;
+
+/** Options of `parseStack` and `checkStack`. */
+export interface StackOptions {
+  /** The day statuses are computed for, "YYYY-MM-DD". Default: the local date. */
+  today?: string;
+  /** The largest stack description and product file accepted, in bytes (default 4 MiB). */
+  maxInputBytes?: number;
+}
+
+/** Options of `renderStack`: those of `checkStack`, and the table's own. */
+export interface StackRenderOptions extends StackOptions {
+  /** Initial sort; default: most urgent first. Columns: "product", "version", "cycle", "status", "eol", "latest", "upgrade", "daysLeft". */
+  sort?: { column: ColumnId; direction?: "ascending" | "descending" } | null;
+  /** "maintained": supported entries; "ended": ended and unknown ones. Default "all". */
+  filter?: "all" | "maintained" | "ended";
+  /** Show only entries whose product, label, version or cycle contains this text. */
+  search?: string;
+  /** "relative" (default) or "absolute" end dates. */
+  dateStyle?: "relative" | "absolute";
+  /** BCP 47 tag for the relative wording and dates, through Intl; default: the site's English. */
+  locale?: string | null;
+  /** Colours: "auto" (default) follows prefers-color-scheme. */
+  theme?: "auto" | "light" | "dark";
+  /** Add the default stylesheet to the page's head (once). Default true. */
+  injectStyles?: boolean;
+  /** Where product icons come from: `${iconBase}${iconSlug}.svg`. */
+  iconBase?: string;
+}
+
+/** Why a stack entry could not be checked. */
+export type StackProblem = "unknownProduct" | "loadFailed" | "badFile" | "unknownVersion";
+
+/** One entry's result: the `checkVersion` result plus the product's id and title. */
+export interface StackResult extends VersionCheck {
+  /** The product id the entry names. */
+  id: string;
+  /** The product's title (the id when the product is unknown). */
+  title: string;
+  /** The entry's label. */
+  label: string | null;
+  /** Why the entry could not be checked; null when it was. */
+  problem: StackProblem | null;
+  /** That reason in words: "there is no product `nosuch`: …", "could not load …: HTTP 404", the nearest cycles. */
+  reason: string | null;
+}
+
+/** What `checkStack` returns. */
+export interface StackReport {
+  title: string | null;
+  /** One per entry, most urgent first: ended, then the soonest end, then unknown. */
+  results: StackResult[];
+  summary: StackSummary;
+}
+
+/** How many entries are in each state. */
+export interface StackSummary {
+  total: number;
+  ok: number;
+  soon: number;
+  ended: number;
+  unknown: number;
+  /** The days left of the last of the entries ending soon: "ending within N days"; null without one. */
+  withinDays: number | null;
+  /** "3 products: 1 past end of life, 1 ending within 60 days, 1 unknown". */
+  message: string;
+}

@@ -19,7 +19,7 @@ use super::model::{Names, Product};
 use super::{products, view, yaml};
 
 /// A stack description.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stack {
     /// Its title, if it has one.
@@ -30,7 +30,7 @@ pub struct Stack {
 }
 
 /// One entry: a product and the version in use.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The product's id (`istio`).

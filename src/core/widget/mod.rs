@@ -5,6 +5,7 @@
 //! contract with stylesheets and scripts.
 
 pub mod card;
+pub mod stack;
 pub mod table;
 
 use super::markup::Element;
@@ -44,6 +45,7 @@ mod tests {
             today_text: "1 May 2022",
             title: false,
             windowed,
+            search: table::SEARCH_RELEASES,
         };
         table::main(table, &controls, None)
     }

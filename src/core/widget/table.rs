@@ -23,7 +23,12 @@ pub struct Controls<'a> {
     /// A windowed table: fixed column widths, spacer rows, and no rows yet (the widget puts in
     /// the rows near the viewport).
     pub windowed: bool,
+    /// The search box's placeholder and accessible name.
+    pub search: &'a str,
 }
+
+/// The support table's search box label.
+pub const SEARCH_RELEASES: &str = "Search releases";
 
 /// `div.eol-table__main`: the visible title (if asked), the timeline (`chart`), the toolbar, the
 /// verdict, the table without its rows, and the footer with the live region and "Show more".
@@ -134,8 +139,8 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
                 .attr("type", "search")
                 .attr("class", "eol-table__search")
                 .attr("data-action", "search")
-                .attr("placeholder", "Search releases")
-                .attr("aria-label", "Search releases")
+                .attr("placeholder", controls.search)
+                .attr("aria-label", controls.search)
                 .attr("autocomplete", "off")
                 .attr("spellcheck", "false"),
         )

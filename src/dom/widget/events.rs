@@ -68,6 +68,15 @@ pub fn dispatch_change(root: &Element, state: &TableState) {
 }
 
 impl Widget {
+    /// Whether `control` is this widget's own, not that of a table opened inside it.
+    fn owns(&self, control: &Element) -> bool {
+        control
+            .closest(".eol-table")
+            .ok()
+            .flatten()
+            .is_some_and(|table| table == self.root)
+    }
+
     pub(super) fn on_click(&mut self, event: &Event) -> bool {
         let Some(control) = event
             .target()
@@ -76,7 +85,15 @@ impl Widget {
         else {
             return false;
         };
+        if !self.owns(&control) {
+            // a control of a support table opened inside a stack's row: that table's own
+            return false;
+        }
         let attr = |name: &str| control.get_attribute(name).unwrap_or_default();
+        if attr("data-action") == "detail" {
+            let _ = self.toggle_detail(&control);
+            return false;
+        }
         let state = &mut self.settings.state;
         match attr("data-action").as_str() {
             "sort" => {
@@ -96,7 +113,10 @@ impl Widget {
             "more" => state.show_all = !state.show_all,
             #[cfg(feature = "export")]
             action @ ("download-csv" | "download-ics") => {
-                let view = view::evaluate(&self.product, self.today);
+                let Content::Product(product) = &self.content else {
+                    return false;
+                };
+                let view = view::evaluate(product, self.today);
                 let (text, kind, extension) = if action == "download-csv" {
                     (export::to_csv(&view), "text/csv;charset=utf-8", ".csv")
                 } else {
@@ -106,7 +126,7 @@ impl Widget {
                         ".ics",
                     )
                 };
-                let name = [self.product.id.as_str(), extension].concat();
+                let name = [product.id.as_str(), extension].concat();
                 let _ = crate::dom::card::download(&self.document, &text, kind, &name);
                 return false;
             }
@@ -137,11 +157,10 @@ impl Widget {
         let Some(target) = event.target() else {
             return false;
         };
-        if target
-            .dyn_ref::<Element>()
-            .and_then(|e| e.get_attribute("data-action"))
-            .as_deref()
-            != Some("search")
+        let Some(element) = target.dyn_ref::<Element>() else {
+            return false;
+        };
+        if element.get_attribute("data-action").as_deref() != Some("search") || !self.owns(element)
         {
             return false;
         }

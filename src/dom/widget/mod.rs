@@ -6,6 +6,7 @@
 
 mod events;
 mod registry;
+mod stack;
 mod update;
 mod window;
 
@@ -46,7 +47,8 @@ pub struct Widget {
     root: Element,
     /// Holds the toolbar, the table and the live region (rebuilt on a locale change).
     main: Element,
-    product: Product,
+    /// What the widget shows: a product's support table, or a stack.
+    content: Content,
     today: Day,
     settings: Settings,
     table: Table,
@@ -65,6 +67,14 @@ pub struct Widget {
     this: Weak<RefCell<Widget>>,
     copier: Option<Copier>,
     listeners: Vec<Listener>,
+}
+
+/// What a widget shows.
+enum Content {
+    /// A product's support table.
+    Product(Product),
+    /// A stack of products, with the support tables opened under its rows.
+    Stack(Box<stack::StackContent>),
 }
 
 /// The words of `locale` through `Intl` (`None`: the site's English).
@@ -111,6 +121,7 @@ impl Widget {
             today_text: &today_text,
             title: !settings.card.header,
             windowed: settings.virtualize.applies(table.rows.len()),
+            search: table_tree::SEARCH_RELEASES,
         };
         let main = table_tree::main(&table, &controls, chart);
         let tree = card_tree::root(&product.id, &product.body, &card, &settings.card, main);
@@ -140,7 +151,7 @@ impl Widget {
             document: document.clone(),
             root: root.clone(),
             main,
-            product,
+            content: Content::Product(product),
             today,
             settings,
             table,
@@ -205,6 +216,7 @@ impl Widget {
 
     /// Removes the widget from the page and its listeners from the root.
     pub fn destroy(&mut self) {
+        self.close_details();
         self.listeners.clear();
         self.frame = None;
         self.root.remove();
@@ -273,12 +285,14 @@ impl Widget {
     /// Relative or exact dates.
     pub fn set_date_style(&mut self, style: DateStyle) -> Result<(), String> {
         self.settings.date_style = style;
+        self.each_detail(|detail| detail.set_date_style(style))?;
         self.update().map_err(js)
     }
 
     /// Light, dark or automatic colours.
     pub fn set_theme(&mut self, theme: Theme) -> Result<(), String> {
         self.settings.theme = theme;
+        self.each_detail(|detail| detail.set_theme(theme))?;
         self.update().map_err(js)
     }
 
@@ -286,7 +300,10 @@ impl Widget {
     pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), String> {
         let words = words(locale.as_deref())?;
         self.settings.locale = locale;
-        let view = view::evaluate(&self.product, self.today);
+        let Content::Product(product) = &self.content else {
+            return self.relocale_stack(words.as_ref());
+        };
+        let view = view::evaluate(product, self.today);
         self.table = table::build(&view, words.as_ref());
         #[cfg(feature = "timeline")]
         let layout = self
@@ -306,6 +323,7 @@ impl Widget {
             title: !self.settings.card.header,
             // as the widget was made: its listeners are
             windowed: self.parts.spacers.is_some(),
+            search: table_tree::SEARCH_RELEASES,
         };
         let main = table_tree::main(&self.table, &controls, chart);
         render::fill(&self.document, &self.main, &main).map_err(js)?;

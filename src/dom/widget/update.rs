@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 
 use crate::core::arrange::{arrange, Filter};
 use crate::core::lookup;
+use crate::core::stack::messages as stack_messages;
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::view;
@@ -33,7 +34,10 @@ impl Widget {
     #[cfg(feature = "timeline")]
     pub(super) fn redraw_timeline(&mut self) -> Result<(), JsValue> {
         let words = words(self.settings.locale.as_deref()).map_err(|m| JsValue::from_str(&m))?;
-        let view = view::evaluate(&self.product, self.today);
+        let Content::Product(product) = &self.content else {
+            return Ok(());
+        };
+        let view = view::evaluate(product, self.today);
         let chart = chart(&view, words.as_ref(), &self.settings);
         let fresh = crate::dom::timeline::build(&self.document, &chart)?;
         if let Some(old) = self.main.query_selector(".eol-timeline")? {
@@ -57,7 +61,11 @@ impl Widget {
             verdict.set_attribute("hidden", "")?;
             return Ok(());
         };
-        let view = view::evaluate(&self.product, self.today);
+        let Content::Product(product) = &self.content else {
+            verdict.set_attribute("hidden", "")?;
+            return Ok(());
+        };
+        let view = view::evaluate(product, self.today);
         let check = lookup::check(&view, version);
         verdict.remove_attribute("hidden")?;
         verdict.set_attribute("data-status", check.status.as_str())?;
@@ -139,7 +147,20 @@ impl Widget {
         parts
             .empty_row
             .toggle_attribute_with_force("hidden", self.visible > 0)?;
-        if self.visible == 0 {
+        let stack = matches!(self.content, Content::Stack(_));
+        if self.visible == 0 && stack {
+            let search = state.search.trim();
+            let message = if !search.is_empty() {
+                stack_messages::no_match(search)
+            } else {
+                match state.filter {
+                    Filter::Maintained => stack_messages::NONE_MAINTAINED.to_owned(),
+                    Filter::Ended => stack_messages::NONE_ENDED.to_owned(),
+                    Filter::All => stack_messages::EMPTY.to_owned(),
+                }
+            };
+            parts.empty_text.set_text_content(Some(&message));
+        } else if self.visible == 0 {
             let search = state.search.trim();
             let message = if !search.is_empty() {
                 format!("No releases match \u{201c}{search}\u{201d}.")
@@ -153,8 +174,12 @@ impl Widget {
             parts.empty_text.set_text_content(Some(&message));
         }
 
-        let noun = if total == 1 { "release" } else { "releases" };
-        let status = format!("Showing {} of {total} {noun}", self.visible);
+        let status = if stack {
+            stack_messages::showing(self.visible, total)
+        } else {
+            let noun = if total == 1 { "release" } else { "releases" };
+            format!("Showing {} of {total} {noun}", self.visible)
+        };
         if parts.status.text_content().as_deref() != Some(status.as_str()) {
             parts.status.set_text_content(Some(&status));
         }

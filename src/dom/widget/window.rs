@@ -305,9 +305,14 @@ impl Widget {
         if order != self.order {
             // One call moves those rows into place (prepending moves a node that is already in
             // the body), instead of a call into the page per row.
+            // A stack's opened support table follows its row.
             let rows: js_sys::Array = order
                 .iter()
-                .filter_map(|&index| parts.rows.get(index).and_then(Option::as_ref))
+                .flat_map(|&index| {
+                    let row = parts.rows.get(index).and_then(Option::as_ref);
+                    [row, self.detail_row(index)]
+                })
+                .flatten()
                 .collect();
             parts.tbody.prepend_with_node(&rows)?;
             self.order = order;
@@ -317,6 +322,9 @@ impl Widget {
             let now = shown.get(index).copied().unwrap_or(false);
             if self.shown.get(index).copied() != Some(now) {
                 row.toggle_attribute_with_force("hidden", !now)?;
+                if let Some(detail) = self.detail_row(index) {
+                    detail.toggle_attribute_with_force("hidden", !now)?;
+                }
             }
         }
         self.shown = shown;
