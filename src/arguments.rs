@@ -141,12 +141,13 @@ pub(crate) fn stack(value: &JsValue, limit: usize) -> Result<stack::Stack, Strin
     }
     if value.is_object() && !value.is_function() {
         let deserializer = serde_wasm_bindgen::Deserializer::from(value.clone());
-        let stack: stack::Stack = serde_path_to_error::deserialize(deserializer).map_err(|err| {
-            let path = err.path().to_string();
-            // Our own messages carry a marker for the YAML reader; an object has no place to show.
-            let message = err.into_inner().to_string().replace('\u{1}', "");
-            format!("the stack's `{path}`: {message}")
-        })?;
+        let stack: stack::Stack =
+            serde_path_to_error::deserialize(deserializer).map_err(|err| {
+                let path = err.path().to_string();
+                // Our own messages carry a marker for the YAML reader; an object has no place to show.
+                let message = err.into_inner().to_string().replace('\u{1}', "");
+                format!("the stack's `{path}`: {message}")
+            })?;
         stack::check_count(&stack, limit).map_err(|e| e.to_string())?;
         return Ok(stack);
     }

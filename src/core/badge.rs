@@ -69,6 +69,31 @@ pub fn label(check: &Check) -> String {
     format!("{} {what}", check.product)
 }
 
+/// A shields.io endpoint badge (`https://img.shields.io/endpoint?url=…`): the JSON a static site
+/// serves so that its badge follows the data.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Endpoint {
+    /// Always 1.
+    pub schema_version: u8,
+    /// The left part: "Istio 1.12".
+    pub label: String,
+    /// The right part: "ends in 2 months".
+    pub message: String,
+    /// The right part's colour, as hex digits: the status colours of the table.
+    pub color: String,
+}
+
+/// The shields.io endpoint JSON's fields for `check`: the SVG badge's label, text and colour.
+pub fn endpoint(check: &Check) -> Endpoint {
+    Endpoint {
+        schema_version: 1,
+        label: label(check),
+        message: check.short.clone(),
+        color: colour(check.status).trim_start_matches('#').to_owned(),
+    }
+}
+
 /// The colour of the right part.
 pub fn colour(status: Standing) -> &'static str {
     match status {
@@ -267,5 +292,19 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;&amp;&quot;x&quot;"));
         assert!(svg.contains("fill=\"#b4b9bf\""), "unknown is grey");
+    }
+
+    #[test]
+    fn the_endpoint_json_has_the_badges_label_text_and_colour() {
+        assert_eq!(
+            endpoint(&istio("1.12.4")),
+            Endpoint {
+                schema_version: 1,
+                label: "Istio 1.12".to_owned(),
+                message: "ends in 2 months".to_owned(),
+                color: "f7d12e".to_owned(),
+            }
+        );
+        assert_eq!(endpoint(&istio("1.9.0")).color, "f77e7e");
     }
 }

@@ -15,7 +15,7 @@ mod json;
 pub use ical::{calendar, content_line_into, ical_escape_into, to_icalendar, uid_part_into};
 pub use json::to_json;
 
-use super::table::{self, Cell, Inline};
+use super::table::{self, Cell, Inline, Table};
 use super::view::ProductView;
 use super::wording::English;
 
@@ -37,7 +37,11 @@ fn plain(cell: &Cell) -> String {
 
 /// The header row, then each row's cells as data.
 fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
-    let table = table::build(view, &English);
+    grid_of(&table::build(view, &English))
+}
+
+/// The header row, then each row's cells as data, of any table model (a stack's too).
+fn grid_of(table: &Table) -> Vec<Vec<String>> {
     let header = table.columns.iter().map(|c| c.header.clone()).collect();
     std::iter::once(header)
         .chain(
@@ -51,8 +55,22 @@ fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
 
 /// The table as a GitHub-flavoured Markdown pipe table.
 pub fn to_markdown(view: &ProductView<'_>) -> String {
+    markdown(&grid(view))
+}
+
+/// A table model (a stack's) as a Markdown pipe table, dates in ISO form.
+pub fn table_markdown(table: &Table) -> String {
+    markdown(&grid_of(table))
+}
+
+/// A table model (a stack's) as CSV, dates in ISO form.
+pub fn table_csv(table: &Table) -> String {
+    csv(grid_of(table))
+}
+
+fn markdown(grid: &[Vec<String>]) -> String {
     let mut out = String::new();
-    for (i, row) in grid(view).iter().enumerate() {
+    for (i, row) in grid.iter().enumerate() {
         out.push('|');
         for cell in row {
             out.push(' ');
@@ -93,8 +111,12 @@ pub fn markdown_escape_into(out: &mut String, text: &str) {
 
 /// The table as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when needed.
 pub fn to_csv(view: &ProductView<'_>) -> String {
+    csv(grid(view))
+}
+
+fn csv(grid: Vec<Vec<String>>) -> String {
     let mut out = String::new();
-    for row in grid(view) {
+    for row in grid {
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
                 out.push(',');

@@ -204,11 +204,7 @@ impl Widget {
             .try_borrow()
             .map(|w| w.root().clone())
             .map_err(|_| JsValue::from_str("the table is busy"))?;
-        let holder = crate::dom::element(
-            &document,
-            "tr",
-            &[("class", stack_tree::DETAIL_CLASS)],
-        )?;
+        let holder = crate::dom::element(&document, "tr", &[("class", stack_tree::DETAIL_CLASS)])?;
         let cell = crate::dom::element(&document, "td", &[("colspan", &columns)])?;
         cell.append_child(&root)?;
         holder.append_child(&cell)?;

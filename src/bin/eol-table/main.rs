@@ -9,6 +9,19 @@
 //! `eol-table export --to csv|md|json|ics <file|-> [--today YYYY-MM-DD] [--format F]`: the
 //! table as CSV, Markdown or JSON, or its end dates as an iCalendar file. `--format` names the
 //! input format in both commands, so the output format is `--to`.
+//!
+//! `eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon]
+//! [--format table|md|csv|json|ics]`: checks every entry of a stack description, offline (an
+//! entry's product file is its `src`, a path relative to the stack file, else `DIR/<id>.md`,
+//! else a built-in product). Exits 0 when no entry fails the `--fail-on` rule (default `ended`),
+//! 1 when one does, and 2 on bad input or arguments: a CI job fails the day a component of the
+//! stack reaches its end of life.
+//!
+//! `eol-table badge <file | --product ID> --version V [--today YYYY-MM-DD] [--format F]
+//! [--style flat|flat-square] [--endpoint]`: the status badge of a version as SVG, or with
+//! `--endpoint` as shields.io endpoint JSON (`schemaVersion`, `label`, `message`, `color`).
+
+mod stack;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -18,12 +31,20 @@ use eol_table::core::date::Day;
 use eol_table::core::input::{self, Format};
 use eol_table::core::view::ProductView;
 use eol_table::core::wording::English;
-use eol_table::core::{export, html, markdown, parse_today, products, table, timeline, view};
+use eol_table::core::{
+    badge, export, html, lookup, markdown, parse_today, products, table, timeline, view,
+};
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon] [--format table|md|csv|json|ics]\n       eol-table badge <product file | - | --product ID> --version V [--today YYYY-MM-DD] [--format ...] [--style flat|flat-square] [--endpoint]\n       eol-table products";
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("stack") => return stack::main(args.into_iter().skip(1).collect()),
+        Some("badge") => return badge(args.into_iter().skip(1).collect()),
+        _ => {}
+    }
+    match run(args) {
         Ok(output) => {
             print!("{output}");
             ExitCode::SUCCESS
@@ -142,8 +163,91 @@ fn run(args: Vec<String>) -> Result<String, String> {
     ))
 }
 
+/// `eol-table badge`: the SVG badge, or the shields.io endpoint JSON. Exits 2 on bad input.
+fn badge(args: Vec<String>) -> ExitCode {
+    match badge_output(args) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("eol-table: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn badge_output(args: Vec<String>) -> Result<String, String> {
+    let (mut file, mut today, mut format, mut version) = (None, None, Format::Auto, None);
+    let (mut style, mut endpoint) = (badge::Style::Flat, false);
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--today" => today = Some(args.next().ok_or(USAGE)?),
+            "--version" => version = Some(args.next().ok_or(USAGE)?),
+            "--endpoint" => endpoint = true,
+            "--style" => {
+                let name = args.next().ok_or(USAGE)?;
+                style = badge::Style::parse(&name)
+                    .ok_or_else(|| format!("unknown badge style `{name}` (flat or flat-square)"))?;
+            }
+            "--format" => {
+                let name = args.next().ok_or(USAGE)?;
+                format = Format::parse(&name)
+                    .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
+            }
+            "--product" => {
+                let id = args.next().ok_or(USAGE)?;
+                products::builtin(&id).ok_or_else(|| {
+                    format!(
+                        "there is no built-in product `{id}`; built in: {}",
+                        products::ids().join(", ")
+                    )
+                })?;
+                file = Some(format!("product:{id}"));
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
+            _ if file.is_none() => file = Some(arg),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let file = file.ok_or(USAGE)?;
+    let version = version
+        .filter(|v| !v.trim().is_empty())
+        .ok_or_else(|| format!("badge needs --version, such as --version 1.12.4\n{USAGE}"))?;
+    let source = read_source(&file)?;
+    let today = match today {
+        Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
+        None => utc_today(),
+    };
+    let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
+    let check = lookup::check(&view::evaluate(&product, today), &version);
+    if endpoint {
+        let json = serde_json::to_string_pretty(&badge::endpoint(&check))
+            .map_err(|err| err.to_string())?;
+        return Ok(json + "\n");
+    }
+    Ok(badge::svg(&check, style) + "\n")
+}
+
+/// The text of `file`: a built-in product (`product:ID`), standard input (`-`) or a file.
+fn read_source(file: &str) -> Result<String, String> {
+    if let Some(source) = file.strip_prefix("product:").and_then(products::builtin) {
+        return Ok(source.to_owned());
+    }
+    if file == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|err| format!("standard input: {err}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(file).map_err(|err| format!("{file}: {err}"))
+}
+
 /// Today's date in UTC.
-fn utc_today() -> Day {
+pub(crate) fn utc_today() -> Day {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
