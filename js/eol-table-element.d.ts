@@ -85,10 +85,34 @@ export declare class EolBadgeElement extends HTMLElement {
   attributeChangedCallback(name: EolBadgeAttribute, oldValue: string | null, value: string | null): void;
 }
 
+/** The attributes <eol-stack> observes; theme, locale, filter and date-style update the live table, the others render again. */
+export type EolStackAttribute = "src" | "base" | "today" | "icon-base" | "theme" | "locale" | "filter" | "date-style";
+
+/**
+ * `<eol-stack src="./stack.yml" base="https://endoflife.date/api/v1/products/">`: your stack in
+ * one table (`renderStack`), in an open shadow root. The stack description comes from `src`
+ * (fetched) or a child `<script type="application/yaml | application/json">`; each entry's
+ * product file from its `src` (relative to the stack file), else `${base}${product}`, else a
+ * built-in product. A product file that cannot be loaded is a failing row saying why, as
+ * `<eol-table src>` words it. `today`, `theme`, `locale`, `filter`, `date-style` and `icon-base`
+ * as for `<eol-table>`. Styling: `eol-stack::part(table)`; events as for `<eol-table>`.
+ */
+export declare class EolStackElement extends HTMLElement {
+  static readonly observedAttributes: EolStackAttribute[];
+  /** The rendered stack (an EolTable: sort, setFilter, state...), or null while loading or after an error. */
+  readonly table: EolTable | null;
+  /** Settles once the latest (re-)render is done: with the table, or null when it failed. */
+  readonly ready: Promise<EolTable | null>;
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: EolStackAttribute, oldValue: string | null, value: string | null): void;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     "eol-table": EolTableElement;
     "eol-badge": EolBadgeElement;
+    "eol-stack": EolStackElement;
   }
   interface HTMLElementEventMap {
     "eol-table:change": CustomEvent<TableState>;

@@ -114,6 +114,31 @@ function defined(options) {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
+/**
+ * The text at `url`, or an error that says why not: the network, an HTTP status, or an HTML page
+ * where a data file was expected (a dev server's index.html, a custom 404 with status 200).
+ */
+async function fetchText(url, signal) {
+  let response;
+  try {
+    response = await fetch(url, { signal });
+  } catch (err) {
+    throw new Error(`could not load ${url}: ${err.message}`);
+  }
+  if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
+  const text = await response.text();
+  if (/^\s*text\/html\b/i.test(response.headers.get("content-type") ?? "") && text.trimStart().startsWith("<")) {
+    throw new Error(`could not load ${url}: it looks like an HTML page, not a product file (the server sent text/html: check the URL)`);
+  }
+  return text;
+}
+
+/** The text of an element's inline data <script>, or null. */
+function inlineText(element) {
+  const script = [...element.children].find((child) => child.matches(INLINE));
+  return script ? dedent(script.textContent) : null;
+}
+
 const Base = globalThis.HTMLElement ?? class {}; // importable (not usable) outside a browser
 
 export class EolTableElement extends Base {
@@ -203,7 +228,7 @@ export class EolTableElement extends Base {
     const generation = ++this.#generation;
     try {
       this.#adopt(await setup);
-      const source = await this.#source(generation);
+      const source = await this.load(generation);
       return await inTurn(() => {
         if (generation !== this.#generation || !this.isConnected) return this.#table; // superseded meanwhile
         this.#clear();
@@ -236,6 +261,11 @@ export class EolTableElement extends Base {
     return table;
   }
 
+  /** What `draw` renders, loaded for render number `generation`. Subclasses load something else. */
+  load(generation) {
+    return this.#source(generation);
+  }
+
   /** The product file text: fetched `src`, an inline script, or null (a built-in product). */
   async #source(generation) {
     const src = this.getAttribute("src");
@@ -246,25 +276,17 @@ export class EolTableElement extends Base {
       if (this.#loaded?.url === url) return this.#loaded.text;
       this.#abort?.abort();
       const abort = (this.#abort = new AbortController());
-      let response;
+      let text;
       try {
-        response = await fetch(url, { signal: abort.signal });
+        text = await fetchText(url, abort.signal);
       } catch (err) {
         if (generation !== this.#generation) return null;
-        throw new Error(`could not load ${url}: ${err.message}`);
-      }
-      if (!response.ok) throw new Error(`could not load ${url}: HTTP ${response.status} ${response.statusText}`.trimEnd());
-      const text = await response.text();
-      // a wrong URL on a site that answers every path with its own page (a dev server's
-      // index.html, a custom 404 with status 200)
-      if (/^\s*text\/html\b/i.test(response.headers.get("content-type") ?? "") && text.trimStart().startsWith("<")) {
-        throw new Error(`could not load ${url}: it looks like an HTML page, not a product file (the server sent text/html: check the URL)`);
+        throw err;
       }
       this.#loaded = { url, text };
       return text;
     }
-    const script = [...this.children].find((child) => child.matches(INLINE));
-    return script ? dedent(script.textContent) : null;
+    return inlineText(this);
   }
 
   /** Puts the stylesheet into the shadow root, once. */
@@ -332,4 +354,75 @@ export class EolBadgeElement extends EolTableElement {
 
 if (globalThis.customElements && eol.renderBadge && !customElements.get("eol-badge")) {
   customElements.define("eol-badge", EolBadgeElement);
+}
+
+/**
+ * <eol-stack src="./stack.yml" base="https://endoflife.date/api/v1/products/">: the products you
+ * run and your versions in one table (`renderStack`), most urgent first, each row opening the
+ * product's own support table. The stack comes from `src` (fetched) or a child
+ * <script type="application/yaml | application/json">; each entry's product file from its `src`
+ * (relative to the stack file), else `${base}${product}`, else a built-in product. A file that
+ * cannot be loaded makes a failing row of its own, saying why. Other attributes: `today`,
+ * `theme`, `locale`, `filter`, `date-style` (the last four update the live table), `icon-base`.
+ */
+export class EolStackElement extends EolTableElement {
+  static get observedAttributes() {
+    return ["src", "base", "today", "icon-base", "theme", "locale", "filter", "date-style"];
+  }
+
+  static get setters() {
+    const { theme, locale, filter, "date-style": dateStyle } = SETTERS;
+    return { theme, locale, filter, "date-style": dateStyle };
+  }
+
+  #abort = null;
+
+  async load() {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let text;
+    let from = document.baseURI;
+    const src = this.getAttribute("src");
+    if (src) {
+      from = new URL(src, document.baseURI).href;
+      text = await fetchText(from, abort.signal);
+    } else {
+      text = inlineText(this);
+    }
+    if (text == null) {
+      throw new Error('<eol-stack> needs a stack: a `src` attribute, or a child <script type="application/yaml"> holding `products: [{ product, version }]`');
+    }
+    await setup;
+    const stack = eol.parseStack(text);
+    const base = this.getAttribute("base");
+    const sources = {};
+    const wanted = new Map(); // source key → URL, each fetched once
+    for (const entry of stack.products) {
+      if (entry.src) wanted.set(entry.src, new URL(entry.src, from).href);
+      else if (base) wanted.set(entry.product, new URL(`${base}${encodeURIComponent(entry.product)}`, document.baseURI).href);
+    }
+    await Promise.all(
+      [...wanted].map(async ([key, url]) => {
+        try {
+          sources[key] = await fetchText(url, abort.signal);
+        } catch (err) {
+          sources[key] = { error: err.message };
+        }
+      }),
+    );
+    return { text, sources };
+  }
+
+  draw(container, source, attr) {
+    const table = eol.renderStack(container, source.text, source.sources, defined({
+      injectStyles: false, today: attr("today"), locale: attr("locale"), theme: attr("theme"),
+      filter: attr("filter"), dateStyle: attr("date-style"), iconBase: attr("icon-base"),
+    }));
+    table.element?.setAttribute("part", "table");
+    return table;
+  }
+}
+
+if (globalThis.customElements && eol.renderStack && !customElements.get("eol-stack")) {
+  customElements.define("eol-stack", EolStackElement);
 }

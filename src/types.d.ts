@@ -239,8 +239,8 @@ export interface StackResult extends VersionCheck {
   id: string;
   /** The product's title (the id when the product is unknown). */
   title: string;
-  /** The entry's label. */
-  label: string | null;
+  /** The entry's own `label` (`label` is the matched cycle's, as `checkVersion` gives it). */
+  entryLabel: string | null;
   /** Why the entry could not be checked; null when it was. */
   problem: StackProblem | null;
   /** That reason in words: "there is no product `nosuch`: …", "could not load …: HTTP 404", the nearest cycles. */

@@ -108,7 +108,7 @@ fn version<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Erro
     impl Visitor<'_> for Text {
         type Value = String;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a version such as \"1.12.4\"")
+            f.write_str("a version as text, such as \"1.12.4\"")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
             if v.trim().is_empty() {
@@ -172,8 +172,8 @@ pub struct EntryResult {
     pub id: String,
     /// The product's title (the id when the product is unknown).
     pub title: String,
-    /// The entry's label.
-    pub label: Option<String>,
+    /// The entry's label (`label` is the matched cycle's, as `checkVersion` gives it).
+    pub entry_label: Option<String>,
     /// The version check (for a product that could not be read: not found, status unknown,
     /// the reason as its message).
     #[serde(flatten)]
@@ -340,7 +340,7 @@ fn checked(entry: &Entry, product: &Product, index: usize, today: Day) -> Outcom
         result: EntryResult {
             id: entry.product.clone(),
             title: product.title.clone(),
-            label: entry.label.clone(),
+            entry_label: entry.label.clone(),
             check,
             problem,
             reason,
@@ -377,7 +377,7 @@ fn failed(entry: &Entry, problem: Problem, reason: String) -> Outcome {
         result: EntryResult {
             id: entry.product.clone(),
             title: entry.product.clone(),
-            label: entry.label.clone(),
+            entry_label: entry.label.clone(),
             check,
             problem: Some(problem),
             reason: Some(reason),

@@ -86,7 +86,7 @@ fn row(checked: &Checked, outcome: &Outcome, words: &dyn Words, icon_base: &str)
         }
         _ => name.push(text(result.title.clone())),
     }
-    if let Some(label) = &result.label {
+    if let Some(label) = &result.entry_label {
         name.push(text([" (", label, ")"].concat()));
     }
     let product_cell = cell("product", None, name, SortKey::Text(result.title.clone()));
@@ -181,7 +181,7 @@ fn row(checked: &Checked, outcome: &Outcome, words: &dyn Words, icon_base: &str)
     let search = [
         Some(result.id.as_str()),
         Some(result.title.as_str()),
-        result.label.as_deref(),
+        result.entry_label.as_deref(),
         Some(check.version.as_str()),
         check.cycle.as_deref(),
     ]
