@@ -146,7 +146,7 @@ pub(crate) fn stack(value: &JsValue, limit: usize) -> Result<stack::Stack, Strin
                 let path = err.path().to_string();
                 // Our own messages carry a marker for the YAML reader; an object has no place to show.
                 let message = err.into_inner().to_string().replace('\u{1}', "");
-            let message = message.strip_prefix("Error: ").unwrap_or(&message);
+                let message = message.strip_prefix("Error: ").unwrap_or(&message);
                 format!("the stack's `{path}`: {message}")
             })?;
         stack::check_count(&stack, limit).map_err(|e| e.to_string())?;

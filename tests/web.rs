@@ -1615,3 +1615,307 @@ fn an_api_v0_table_takes_its_name_and_title_from_the_options() {
     .unwrap();
     assert_eq!(get(&api, "name").as_string().as_deref(), Some("nodejs"));
 }
+
+/// Five entries, one of them failing (a product there is no file for).
+const STACK: &str = "title: Our stack\nproducts:\n  - product: istio\n    version: 1.13.1\n  - product: istio\n    version: 1.12.4\n    label: mesh\n  - product: nosuch\n    version: \"1\"\n  - product: thing\n    version: \"2.1\"\n    src: thing.md\n  - product: istio\n    version: 1.9.0\n";
+const THING: &str = "---\ntitle: Thing\npermalink: /thing\nreleases:\n  - releaseCycle: \"2\"\n    releaseDate: 2021-01-01\n    eol: 2023-01-01\n    latest: \"2.1\"\n  - releaseCycle: \"1\"\n    releaseDate: 2020-01-01\n    eol: 2021-01-01\n---\n";
+
+fn stack_sources() -> JsValue {
+    let sources = Object::new();
+    Reflect::set(&sources, &"thing.md".into(), &THING.into()).unwrap();
+    sources.into()
+}
+
+fn render_stack(host: &Element) -> eol_table::EolTable {
+    eol_table::render_stack(
+        host.clone().into(),
+        STACK.into(),
+        Some(stack_sources()),
+        Some(options("2022-05-01")),
+    )
+    .unwrap()
+}
+
+fn stack_rows(root: &Element) -> Vec<(String, String)> {
+    all(root, "tbody tr[data-product]:not([hidden])")
+        .iter()
+        .map(|tr| {
+            (
+                tr.get_attribute("data-product").unwrap(),
+                tr.get_attribute("data-status").unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_stack_of_five_shows_a_row_each_most_urgent_first_and_the_failing_one_says_why() {
+    let host = host();
+    let mut table = render_stack(&host);
+    let root = host
+        .query_selector("div.eol-stack")
+        .unwrap()
+        .expect("div.eol-stack");
+    assert_eq!(
+        stack_rows(&root),
+        pairs(&[
+            ("istio", "ended"),
+            ("istio", "soon"),
+            ("istio", "ok"),
+            ("thing", "ok"),
+            ("nosuch", "unknown"),
+        ])
+    );
+    let columns: Vec<String> = all(&root, "thead th[data-column]")
+        .iter()
+        .map(|th| th.get_attribute("data-column").unwrap())
+        .collect();
+    assert_eq!(
+        columns,
+        ["product", "version", "cycle", "status", "eol", "latest", "upgrade", "daysLeft"]
+    );
+    let soon = root
+        .query_selector("tbody tr[data-status=\"soon\"]")
+        .unwrap()
+        .unwrap();
+    let cell = |tr: &Element, column: &str| {
+        tr.query_selector(&format!("td[data-column=\"{column}\"]"))
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(text(&cell(&soon, "product")), "Istio (mesh)");
+    assert_eq!(text(&cell(&soon, "eol")), "Ends in 2 months (Jun 2022)");
+    assert_eq!(
+        cell(&soon, "eol").get_attribute("data-status").as_deref(),
+        Some("soon")
+    );
+    assert_eq!(
+        cell(&soon, "status")
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("soon")
+    );
+    assert_eq!(text(&cell(&soon, "daysLeft")), "60");
+    assert_eq!(text(&cell(&soon, "upgrade")), "1.13");
+    let thing = root
+        .query_selector("tbody tr[data-product=\"thing\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&cell(&thing, "latest")), "2.1 \u{2014} yours");
+    let failing = root
+        .query_selector("tbody tr[data-product=\"nosuch\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        failing.get_attribute("data-problem").as_deref(),
+        Some("unknownProduct")
+    );
+    assert!(
+        text(&cell(&failing, "status")).starts_with("Unknown: there is no product `nosuch`"),
+        "{}",
+        text(&failing)
+    );
+    assert_eq!(
+        text(&root.query_selector(".eol-stack__summary").unwrap().unwrap()),
+        "5 products: 1 past end of life, 1 ending within 60 days, 1 unknown"
+    );
+    assert_eq!(
+        attr(&root, ".eol-stack__summary", "aria-live").as_deref(),
+        Some("polite")
+    );
+    table.destroy();
+    assert!(host.query_selector("div.eol-stack").unwrap().is_none());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_done_when_stack_renders_ended_soon_and_unknown() {
+    let host = host();
+    let stack = "products:\n  - product: istio\n    version: 1.12.4\n  - product: istio\n    version: 1.9.0\n  - product: nosuch\n    version: \"1\"\n";
+    let mut table = eol_table::render_stack(
+        host.clone().into(),
+        stack.into(),
+        None,
+        Some(options("2022-05-01")),
+    )
+    .unwrap();
+    assert_eq!(
+        stack_rows(&host),
+        pairs(&[("istio", "ended"), ("istio", "soon"), ("nosuch", "unknown")])
+    );
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn stack_columns_sort_filter_and_search_as_the_table_does_and_announce_it() {
+    let host = host();
+    let mut table = render_stack(&host);
+    let seen = js_sys::Array::new();
+    let record = {
+        let seen = seen.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |event: web_sys::CustomEvent| {
+                seen.push(&event.detail());
+            },
+        )
+    };
+    host.add_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
+        .unwrap();
+    click(&host, "th[data-column=\"daysLeft\"] button");
+    click(&host, "th[data-column=\"daysLeft\"] button");
+    assert_eq!(
+        attr(&host, "th[data-column=\"daysLeft\"]", "aria-sort").as_deref(),
+        Some("descending")
+    );
+    // days left: thing 245, 1.13 183, 1.12 60, 1.9 -205; the unknown one last
+    let order: Vec<String> = all(&host, "tbody tr[data-product] td[data-column=\"daysLeft\"]")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(order, ["245", "183", "60", "-205", "Unknown"]);
+    click(&host, "button[data-filter=\"ended\"]");
+    assert_eq!(
+        stack_rows(&host),
+        pairs(&[("istio", "ended"), ("nosuch", "unknown")])
+    );
+    assert_eq!(
+        live_text(&host.query_selector(".eol-table__footer").unwrap().unwrap()),
+        "Showing 2 of 5 products"
+    );
+    table.set_filter("all".into()).unwrap();
+    table.set_search("thing".into()).unwrap();
+    assert_eq!(stack_rows(&host), pairs(&[("thing", "ok")]));
+    table.set_search("zzz".into()).unwrap();
+    assert_eq!(
+        text(
+            &host
+                .query_selector(".eol-table__empty td")
+                .unwrap()
+                .unwrap()
+        ),
+        "No products match \u{201c}zzz\u{201d}."
+    );
+    table.set_theme("dark".into()).unwrap();
+    table.set_date_style("absolute".into()).unwrap();
+    assert_eq!(
+        attr(&host, "div.eol-stack", "data-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        attr(&host, "div.eol-stack", "data-date-style").as_deref(),
+        Some("absolute")
+    );
+    assert_eq!(seen.length(), 7);
+    let last = seen.get(6);
+    assert_eq!(get(&last, "total"), 5);
+    assert_eq!(get(&last, "dateStyle"), "absolute");
+    host.remove_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
+        .unwrap();
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_stack_row_opens_its_products_support_table_rendered_as_render_does() {
+    let host = host();
+    let mut table = render_stack(&host);
+    let toggle = "tbody tr[data-status=\"soon\"] button[data-action=\"detail\"]";
+    assert_eq!(
+        attr(&host, toggle, "aria-expanded").as_deref(),
+        Some("false")
+    );
+    click(&host, toggle);
+    assert_eq!(
+        attr(&host, toggle, "aria-expanded").as_deref(),
+        Some("true")
+    );
+    let detail = host
+        .query_selector("tr[data-status=\"soon\"] + tr.eol-stack__detail")
+        .unwrap()
+        .expect("the detail row follows its row");
+    let inner = detail
+        .query_selector("div.eol-table[data-product=\"istio\"]")
+        .unwrap()
+        .expect("the product's table");
+    // the same table render builds, with the entry's version highlighted
+    assert_eq!(all(&inner, "tbody tr[data-cycle]").len(), 8);
+    assert_eq!(
+        attr(&inner, "tr[aria-current=\"true\"]", "data-cycle").as_deref(),
+        Some("1.12")
+    );
+    // its controls are its own: sorting it leaves the stack's order
+    click(&inner, "th[data-column=\"release\"] button");
+    assert_eq!(
+        attr(&inner, "th[data-column=\"release\"]", "aria-sort").as_deref(),
+        Some("ascending")
+    );
+    assert_eq!(
+        attr(
+            &host,
+            "div.eol-stack > .eol-table__main > table > thead th[aria-sort]",
+            "data-column"
+        ),
+        None
+    );
+    // the detail follows its row when the stack is sorted
+    click(
+        &host,
+        "div.eol-stack > .eol-table__main > table > thead th[data-column=\"daysLeft\"] button",
+    );
+    assert!(host
+        .query_selector("tr[data-status=\"soon\"] + tr.eol-stack__detail")
+        .unwrap()
+        .is_some());
+    // a locale keeps it open and rewords it too
+    table.set_locale(Some("de".into())).unwrap();
+    let detail = host
+        .query_selector("tr[data-status=\"soon\"] + tr.eol-stack__detail")
+        .unwrap()
+        .expect("still open");
+    assert!(
+        text(&detail).contains("Juni 2022") || text(&detail).contains("Jun 2022"),
+        "{}",
+        text(&detail)
+    );
+    click(&host, toggle);
+    assert!(host
+        .query_selector("tr.eol-stack__detail")
+        .unwrap()
+        .is_none());
+    table.destroy();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_bad_stack_shows_an_alert_with_line_and_column_and_throws() {
+    let host = host();
+    let err = eol_table::render_stack(
+        host.clone().into(),
+        "products:\n  - product: istio\n    verison: 1\n".into(),
+        None,
+        None,
+    )
+    .err()
+    .expect("an error");
+    let message: String = JsValue::from(err)
+        .dyn_into::<js_sys::Error>()
+        .unwrap()
+        .message()
+        .into();
+    assert!(
+        message.starts_with("line 3, column 5: products[0]: unknown field `verison`"),
+        "{message}"
+    );
+    assert_eq!(
+        text(&host.query_selector("[role=\"alert\"]").unwrap().unwrap()),
+        message
+    );
+    host.remove();
+}

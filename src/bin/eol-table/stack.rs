@@ -147,10 +147,12 @@ fn arguments(args: Vec<String>) -> Result<Arguments, String> {
                     "csv" => Output::Csv,
                     "json" => Output::Json,
                     "ics" | "ical" => Output::Calendar,
-                    other => return Err(format!(
+                    other => {
+                        return Err(format!(
                         "unknown stack output format `{other}` (table, md, csv, json or ics)\n{}",
                         usage()
-                    )),
+                    ))
+                    }
                 }
             }
             "-h" | "--help" => return Err(usage()),
@@ -263,7 +265,7 @@ fn aligned(checked: &Checked, table: &Table, colour: bool) -> String {
                 None => out.push_str(cell),
             }
             if i < last {
-                out.extend(std::iter::repeat_n(' ', pad + 2));
+                out.extend(std::iter::repeat(' ').take(pad + 2));
             }
         }
         out.push('\n');

@@ -261,7 +261,7 @@ pub fn check(
 ) -> Checked {
     let mut products: Vec<Product> = Vec::new();
     // What each source key (an entry's `src`, else its id) came to: a product's index, or why not.
-    let mut read: Vec<(String, Result<usize, (Problem, String)>)> = Vec::new();
+    let mut read: Vec<(String, Loaded)> = Vec::new();
     let mut outcomes = Vec::with_capacity(stack.products.len());
     for entry in &stack.products {
         let key = entry.src.clone().unwrap_or_else(|| entry.product.clone());
@@ -298,6 +298,9 @@ pub fn check(
         summary,
     }
 }
+
+/// A source read: its product's index, or why it could not be.
+type Loaded = Result<usize, (Problem, String)>;
 
 /// Reads an entry's product from its source or the built-in products.
 fn load(entry: &Entry, source: Option<Source>) -> Result<Product, (Problem, String)> {

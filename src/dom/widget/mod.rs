@@ -70,10 +70,12 @@ pub struct Widget {
 }
 
 /// What a widget shows.
+#[allow(clippy::large_enum_variant)] // one per widget: boxing the product gains nothing
 enum Content {
     /// A product's support table.
     Product(Product),
-    /// A stack of products, with the support tables opened under its rows.
+    /// A stack of products, with the support tables opened under its rows. (A stack holds
+    /// more than a product: both are about the same size in place, boxed or not.)
     Stack(Box<stack::StackContent>),
 }
 
