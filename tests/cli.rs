@@ -218,3 +218,294 @@ fn render_timeline_puts_the_chart_svg_before_the_table() {
         .expect("the table follows");
     assert!(html.find("</svg>").unwrap() < table);
 }
+
+/// The output, stderr and exit code of `eol-table ARGS` with `env` set.
+fn eol_table_status(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_eol-table"))
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .expect("the eol-table command runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A folder with the stack files of a test, removed when dropped.
+struct Dir(std::path::PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let dir = std::env::temp_dir().join(format!("eol-table-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("products")).unwrap();
+        Dir(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).to_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+const DONE_WHEN: &str = "products:\n  - product: istio\n    version: 1.12.4\n  - product: istio\n    version: 1.9.0\n  - product: nosuch\n    version: \"1\"\n";
+
+#[test]
+fn stack_exits_1_once_an_entry_has_ended_and_0_before() {
+    let dir = Dir::new("done-when");
+    let stack = dir.write("stack.yml", DONE_WHEN);
+    let (code, out, err) = eol_table_status(&["stack", &stack, "--today", "2022-05-01"], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("Product  Your version  Cycle    Status"),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("Istio    1.9.0         1.9      Ended"),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("Istio    1.12.4        1.12     Ends soon"),
+        "{out}"
+    );
+    assert!(
+        lines[3]
+            .starts_with("nosuch   1             Unknown  Unknown: there is no product `nosuch`"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("\n3 products: 1 past end of life, 1 ending within 60 days, 1 unknown\n"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'), "no colour when not on a terminal");
+    assert!(
+        err.contains("eol-table: nosuch 1: there is no product `nosuch`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("eol-table: 1 entry has ended (--fail-on ended)\n"),
+        "{err}"
+    );
+
+    // before 1.9's end of life nothing has ended; the unknown entry is said, and does not fail
+    let (code, out, err) = eol_table_status(&["stack", &stack, "--today", "2021-01-01"], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("3 products: 1 unknown"), "{out}");
+    assert!(err.contains("nosuch 1: there is no product"), "{err}");
+}
+
+#[test]
+fn stack_fail_on_soon_also_fails_what_ends_soon() {
+    let dir = Dir::new("soon");
+    let stack = dir.write(
+        "stack.yml",
+        "products:\n  - product: istio\n    version: 1.12.4\n",
+    );
+    let run = |rule: &str| {
+        eol_table_status(
+            &["stack", &stack, "--today", "2022-05-01", "--fail-on", rule],
+            &[],
+        )
+    };
+    assert_eq!(run("ended").0, Some(0));
+    let (code, _, err) = run("soon");
+    assert_eq!(code, Some(1));
+    assert!(
+        err.ends_with("1 entry has ended or ends soon (--fail-on soon)\n"),
+        "{err}"
+    );
+    let (code, _, err) = run("never");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("eol-table: --fail-on must be ended or soon, found `never`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn stack_bad_input_exits_2_with_the_place() {
+    let dir = Dir::new("bad");
+    let stack = dir.write(
+        "stack.yml",
+        "products:\n  - product: istio\n    verison: 1\n",
+    );
+    let (code, out, err) = eol_table_status(&["stack", &stack], &[]);
+    assert_eq!(code, Some(2));
+    assert!(out.is_empty());
+    assert!(
+        err.contains("stack.yml: line 3, column 5: products[0]: unknown field `verison`"),
+        "{err}"
+    );
+    assert_eq!(
+        eol_table_status(&["stack", &dir.path("missing.yml")], &[]).0,
+        Some(2)
+    );
+    assert_eq!(eol_table_status(&["stack"], &[]).0, Some(2));
+    let good = dir.write("good.yml", DONE_WHEN);
+    let (code, _, err) = eol_table_status(&["stack", &good, "--format", "pdf"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with("eol-table: unknown stack output format `pdf`"),
+        "{err}"
+    );
+    assert_eq!(
+        eol_table_status(&["stack", &good, "--today", "soon"], &[]).0,
+        Some(2)
+    );
+}
+
+#[test]
+fn stack_reads_products_from_src_and_the_products_folder() {
+    let dir = Dir::new("sources");
+    dir.write(
+        "products/thing.md",
+        "---\ntitle: Thing\nreleases:\n  - releaseCycle: \"2\"\n    eol: 2023-01-01\n---\n",
+    );
+    dir.write(
+        "other.md",
+        "---\ntitle: Other\nreleases:\n  - releaseCycle: \"5\"\n    eol: 2020-01-01\n---\n",
+    );
+    let stack = dir.write(
+        "stack.yml",
+        "products:\n  - product: thing\n    version: \"2.0\"\n  - product: other\n    version: \"5.1\"\n    src: other.md\n  - product: gone\n    version: \"1\"\n    src: gone.md\n",
+    );
+    let (code, out, err) = eol_table_status(
+        &[
+            "stack",
+            &stack,
+            "--products",
+            &dir.path("products"),
+            "--today",
+            "2022-05-01",
+            "--format",
+            "csv",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(1), "other 5 has ended: {err}");
+    let rows: Vec<&str> = out.split("\r\n").collect();
+    assert_eq!(
+        rows[0],
+        "Product,Your version,Cycle,Status,End of life,Latest in cycle,Upgrade to,Days left"
+    );
+    assert!(
+        rows[1].starts_with("Other,5.1,5,Ended,2020-01-01,"),
+        "{out}"
+    );
+    assert!(
+        rows[2].starts_with("Thing,2.0,2,Supported,2023-01-01,"),
+        "{out}"
+    );
+    assert!(
+        rows[3].starts_with("gone,1,Unknown,\"Unknown: could not read "),
+        "{out}"
+    );
+}
+
+#[test]
+fn stack_formats_md_json_and_one_calendar() {
+    let dir = Dir::new("formats");
+    let stack = dir.write("stack.yml", &format!("title: Ours\n{DONE_WHEN}"));
+    let run = |format: &str| {
+        let (code, out, _) = eol_table_status(
+            &["stack", &stack, "--today", "2022-05-01", "--format", format],
+            &[],
+        );
+        assert_eq!(code, Some(1), "{format}");
+        out
+    };
+    let md = run("md");
+    assert!(md.starts_with("| Product | Your version | Cycle | Status | End of life | Latest in cycle | Upgrade to | Days left |\n| --- |"), "{md}");
+    assert!(
+        md.contains("| Istio | 1.12.4 | 1.12 | Ends soon | 2022-06 |"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["title"], "Ours");
+    assert_eq!(json["results"][0]["version"], "1.9.0");
+    assert_eq!(json["results"][1]["daysLeft"], 60);
+    assert_eq!(json["results"][2]["problem"], "unknownProduct");
+    assert_eq!(json["summary"]["ended"], 1);
+    let ics = run("ics");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains("X-WR-CALNAME:Ours\r\n"), "{ics}");
+    // one end of life for each of the two cycles in use, not the product's every date
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+    assert!(
+        ics.contains("UID:istio-1.12-eol@eol-table\r\n")
+            && ics.contains("UID:istio-1.9-eol@eol-table\r\n"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+}
+
+#[test]
+fn stack_table_is_never_coloured_with_no_color_set() {
+    let dir = Dir::new("colour");
+    let stack = dir.write("stack.yml", DONE_WHEN);
+    let (_, out, _) = eol_table_status(
+        &["stack", &stack, "--today", "2022-05-01"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(!out.contains('\u{1b}'));
+}
+
+#[test]
+fn badge_writes_the_svg_or_the_shields_endpoint_json() {
+    let (code, svg, _) = eol_table_status(
+        &[
+            "badge",
+            "--product",
+            "istio",
+            "--version",
+            "1.12.4",
+            "--today",
+            "2022-05-01",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(0));
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    let (code, json, _) = eol_table_status(
+        &[
+            "badge",
+            &seed(),
+            "--version",
+            "1.9.0",
+            "--today",
+            "2022-05-01",
+            "--endpoint",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(0));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "schemaVersion": 1,
+            "label": "Istio 1.9",
+            "message": "ended 6 months and 3 weeks ago",
+            "color": "f77e7e"
+        })
+    );
+    let (code, _, err) = eol_table_status(&["badge", &seed()], &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.starts_with("eol-table: badge needs --version"), "{err}");
+}

@@ -1812,8 +1812,8 @@ fn stack_columns_sort_filter_and_search_as_the_table_does_and_announce_it() {
         attr(&host, "div.eol-stack", "data-date-style").as_deref(),
         Some("absolute")
     );
-    assert_eq!(seen.length(), 7);
-    let last = seen.get(6);
+    assert_eq!(seen.length(), 8);
+    let last = seen.get(7);
     assert_eq!(get(&last, "total"), 5);
     assert_eq!(get(&last, "dateStyle"), "absolute");
     host.remove_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
