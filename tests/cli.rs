@@ -410,7 +410,7 @@ fn stack_reads_products_from_src_and_the_products_folder() {
         "{out}"
     );
     assert!(
-        rows[3].starts_with("gone,1,Unknown,\"Unknown: could not read "),
+        rows[3].starts_with("gone,1,Unknown,Unknown: could not read "),
         "{out}"
     );
 }
