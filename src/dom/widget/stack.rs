@@ -218,7 +218,8 @@ impl Widget {
     }
 
     /// The settings of a support table opened under a row: the stack's theme, locale and date
-    /// style; every release shown; the table without the description and notes around it.
+    /// style; the table without the description and notes around it (old releases hidden as
+    /// `render` hides them, unless the entry's version is one of them).
     fn detail_settings(&self) -> Settings {
         let mut settings = Settings {
             date_style: self.settings.date_style,
@@ -227,7 +228,6 @@ impl Widget {
             virtualize: Virtualize::Never,
             ..Settings::default()
         };
-        settings.state.show_all = true;
         settings.card.description = Description::Hidden;
         settings.card.info = false;
         settings.card.icon_base = self.settings.card.icon_base.clone();
