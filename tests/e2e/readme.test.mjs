@@ -52,7 +52,7 @@ after(async () => {
 /** The page's state, shadow roots included: what a reader sees of the example. */
 function seen(page) {
   return page.evaluate(async () => {
-    const hosts = [...document.querySelectorAll("eol-table, eol-badge")];
+    const hosts = [...document.querySelectorAll("eol-table, eol-badge, eol-stack")];
     await Promise.all(hosts.map(async (el) => (await customElements.whenDefined(el.localName), el.ready)));
     const roots = [document, ...hosts.map((el) => el.shadowRoot).filter(Boolean)];
     const all = (selector) => roots.flatMap((root) => [...root.querySelectorAll(selector)]);
@@ -125,7 +125,7 @@ describe("README page examples, as written", () => {
       assert.deepEqual(unknown, [], "requests to the web no test serves");
       assert.deepEqual(errors, []);
       assert.deepEqual(state.alerts, []);
-      assert.deepEqual(state.elements, [], "every <eol-table> and <eol-badge> shows a table or a badge");
+      assert.deepEqual(state.elements, [], "every <eol-table>, <eol-badge> and <eol-stack> shows a table or a badge");
       assert.deepEqual(state.empty, [], "every element the script renders into shows something");
       assert.ok(state.shown > 0, "a table or a badge");
       await page.close();

@@ -37,7 +37,11 @@ const SAMPLES = {
   title: '"Node.js"',
   maxInputBytes: "100_000",
   injectStyles: "false",
+  stack: ['"products:\\n  - { product: istio, version: 1.12.4 }\\n"', "bytes", '{ products: [{ product: "istio", version: "1.12.4" }] }'],
+  sources: ['{ guzzle: src, gone: { error: "HTTP 404" } }', "null"],
 };
+/** Options of the stack functions: no `format`, which a stack does not take. */
+const STACK_OPTIONS = '{ today: "2022-05-01", maxInputBytes: 100_000 }';
 /** Options a badge needs: its version. */
 const BADGE_OPTIONS = '{ version: "1.12.4", today: "2022-05-01", style: "flat-square" }';
 
@@ -87,6 +91,7 @@ function callsOf(span, where) {
       values = bare.split(" | ").flatMap((alt) => {
         if (alt === "null") return ["null"];
         if (name.toLowerCase().includes("badge") && alt === "options") return [BADGE_OPTIONS];
+        if (name.toLowerCase().includes("stack") && alt === "options") return [STACK_OPTIONS];
         assert.ok(alt in SAMPLES, `${where}: \`${span}\`: add a sample value for the parameter \`${alt}\` to SAMPLES`);
         return [SAMPLES[alt]].flat();
       });
@@ -141,6 +146,9 @@ const STILL_ERRORS = [
   ["a badge needs its options, which hold its version", "badgeSvg(src)"],
   ["BadgeOptions.version is required", 'renderBadge(el, src, { today: "2022-05-01" })'],
   ["checkVersion needs a version", "checkVersion(src)"],
+  ["checkStack needs a stack", "checkStack()"],
+  ["a stack entry needs its version", 'checkStack({ products: [{ product: "istio" }] })'],
+  ["renderStack needs an element and a stack", "renderStack(el)"],
   ["sort needs a column or null", "table.sort()"],
   ["not a filter", 'render(el, src, { filter: "supported" })'],
   ["not a date style", 'table.setDateStyle("short")'],
@@ -157,7 +165,7 @@ describe("TypeScript (strict) accepts every call the READMEs show", () => {
   test("the call forms of the READMEs, the calls rejected before, and the README bundle examples", async () => {
     const found = readmeCalls();
     const spans = new Set(found.map((f) => f.span.replace(/\(.*/s, "")));
-    for (const name of ["render", "parseProduct", "checkVersion", "renderTimeline", "toCsv", "sort", "setVersion", "badgeSvg"]) {
+    for (const name of ["render", "parseProduct", "checkVersion", "renderTimeline", "toCsv", "sort", "setVersion", "badgeSvg", "checkStack", "renderStack", "parseStack"]) {
       assert.ok(spans.has(name) || spans.has(`table.${name}`), `the READMEs show how to call ${name}`);
     }
     const imports = [...exported].filter((n) => n !== "init").join(", ");
