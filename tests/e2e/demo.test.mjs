@@ -93,7 +93,29 @@ describe("demo page", () => {
     await asOf.fill("2022-07-01");
     assert.equal(await eolStatus("1.12"), "ended");
     assert.equal(await eolStatus("1.13"), "ok");
-    assert.equal(await page.evaluate(async () => (await import("/pkg/eol_table.js")).liveTables()), 2, "the old table was replaced");
+    assert.equal(await page.evaluate(async () => (await import("/pkg/eol_table.js")).liveTables()), 3, "the old tables were replaced: the widget, the custom file's and the stack");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe("demo page: the stack", () => {
+  test("shows the stack most urgent first and follows the theme and the As of date", async () => {
+    const page = await demo.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectErrors(page);
+    await page.goto(new URL("?today=2022-05-01", demo.server.url).href);
+    const stack = page.locator("#stack div.eol-stack");
+    await stack.locator("tbody tr[data-product]").first().waitFor({ timeout: 15_000 });
+    const statuses = () => stack.locator("tbody tr[data-product]").evaluateAll((trs) => trs.map((tr) => `${tr.dataset.product} ${tr.dataset.status}`));
+    const shown = await statuses();
+    assert.equal(shown[0], "istio ended");
+    assert.ok(shown.includes("istio soon"), shown.join());
+    assert.equal(shown.at(-1), "nginx unknown");
+    await page.getByLabel("Theme").selectOption("dark");
+    assert.equal(await stack.getAttribute("data-theme"), "dark");
+    await stack.screenshot({ path: screenshotPath("demo-stack-dark.png") });
+    await page.getByLabel("As of").fill("2021-01-01");
+    await page.waitForFunction(() => !document.querySelector('#stack tr[data-status="ended"][data-product="istio"]'));
     assert.deepEqual(errors, []);
     await page.close();
   });
