@@ -7,7 +7,8 @@
 //! The crate is a pure core ([`core`]: parsing, statuses, wording, the table model), tested
 //! natively, and a DOM layer ([`dom`]) that builds elements from the core's element tree. This file holds
 //! only the JavaScript surface: `render` (and the `EolTable` it returns), `parseProduct`, the
-//! exports (`toMarkdown`, `toCsv`, `toJson`, `toICalendar`) and `products`.
+//! exports (`toMarkdown`, `toCsv`, `toJson`, `toICalendar`), `products`, and the stack's
+//! `checkStack`, `renderStack` and `parseStack`.
 //!
 //! ```
 //! use eol_table::core::{self, parse::parse, products, table, view, wording::English};

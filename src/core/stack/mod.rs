@@ -262,23 +262,32 @@ pub fn check(
     let mut products: Vec<Product> = Vec::new();
     // What each source key (an entry's `src`, else its id) came to: a product's index, or why not.
     let mut read: Vec<(String, Loaded)> = Vec::new();
-    let mut outcomes = Vec::with_capacity(stack.products.len());
+    let mut loaded = Vec::with_capacity(stack.products.len());
     for entry in &stack.products {
         let key = entry.src.clone().unwrap_or_else(|| entry.product.clone());
-        let loaded = match read.iter().find(|(k, _)| *k == key) {
-            Some((_, loaded)) => loaded.clone(),
+        let found = match read.iter().find(|(k, _)| *k == key) {
+            Some((_, found)) => found.clone(),
             None => {
-                let loaded = load(entry, source(entry)).map(|product| {
+                let found = load(entry, source(entry)).map(|product| {
                     products.push(product);
                     products.len() - 1
                 });
-                read.push((key, loaded.clone()));
-                loaded
+                read.push((key, found.clone()));
+                found
             }
         };
-        outcomes.push(match loaded {
-            Ok(index) => match products.get(index) {
-                Some(product) => checked(entry, product, index, today),
+        loaded.push(found);
+    }
+    // Each product is evaluated once, however many entries name it.
+    let views: Vec<view::ProductView<'_>> =
+        products.iter().map(|p| view::evaluate(p, today)).collect();
+    let mut outcomes: Vec<Outcome> = stack
+        .products
+        .iter()
+        .zip(loaded)
+        .map(|(entry, found)| match found {
+            Ok(index) => match views.get(index) {
+                Some(view) => checked(entry, view, index),
                 None => failed(
                     entry,
                     Problem::UnknownProduct,
@@ -286,8 +295,9 @@ pub fn check(
                 ),
             },
             Err((problem, reason)) => failed(entry, problem, reason),
-        });
-    }
+        })
+        .collect();
+    drop(views);
     outcomes.sort_by_key(urgency);
     let summary = summarise(&outcomes);
     Checked {
@@ -331,9 +341,8 @@ fn load(entry: &Entry, source: Option<Source>) -> Result<Product, (Problem, Stri
     })
 }
 
-fn checked(entry: &Entry, product: &Product, index: usize, today: Day) -> Outcome {
-    let view = view::evaluate(product, today);
-    let check = lookup::check(&view, &entry.version);
+fn checked(entry: &Entry, view: &view::ProductView<'_>, index: usize) -> Outcome {
+    let check = lookup::check(view, &entry.version);
     let (problem, reason) = if check.found {
         (None, None)
     } else {
@@ -342,7 +351,7 @@ fn checked(entry: &Entry, product: &Product, index: usize, today: Day) -> Outcom
     Outcome {
         result: EntryResult {
             id: entry.product.clone(),
-            title: product.title.clone(),
+            title: view.product.title.clone(),
             entry_label: entry.label.clone(),
             check,
             problem,

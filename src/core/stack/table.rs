@@ -32,10 +32,16 @@ pub fn build(checked: &Checked, words: &dyn Words, icon_base: &str) -> Table {
             description: None,
         })
         .collect();
+    // Each product is evaluated once, however many entries name it.
+    let views: Vec<view::ProductView<'_>> = checked
+        .products
+        .iter()
+        .map(|p| view::evaluate(p, checked.today))
+        .collect();
     let rows = checked
         .outcomes
         .iter()
-        .map(|outcome| row(checked, outcome, words, icon_base))
+        .map(|outcome| row(&views, outcome, words, icon_base))
         .collect();
     Table {
         product: "stack".to_owned(),
@@ -64,19 +70,22 @@ fn unknown(column: &str) -> Cell {
     cell(column, status, content, SortKey::Missing)
 }
 
-fn row(checked: &Checked, outcome: &Outcome, words: &dyn Words, icon_base: &str) -> Row {
+fn row(
+    views: &[view::ProductView<'_>],
+    outcome: &Outcome,
+    words: &dyn Words,
+    icon_base: &str,
+) -> Row {
     let result = &outcome.result;
     let check = &result.check;
-    let product = outcome.product.and_then(|i| checked.products.get(i));
-    let view = product.map(|p| view::evaluate(p, checked.today));
+    let view = outcome.product.and_then(|i| views.get(i));
     let release = view
-        .as_ref()
         .filter(|_| check.found)
         .and_then(|v| lookup::find(v, &check.version));
 
     let mut name = Vec::new();
-    match (&view, product) {
-        (Some(view), Some(_)) => {
+    match view {
+        Some(view) => {
             if let Some(src) = card::build(view, icon_base).icon {
                 name.push(Inline::Icon { src });
             }
@@ -84,7 +93,7 @@ fn row(checked: &Checked, outcome: &Outcome, words: &dyn Words, icon_base: &str)
                 text: result.title.clone(),
             });
         }
-        _ => name.push(text(result.title.clone())),
+        None => name.push(text(result.title.clone())),
     }
     if let Some(label) = &result.entry_label {
         name.push(text([" (", label, ")"].concat()));
