@@ -57,6 +57,23 @@ pub(crate) fn product_on(
     Ok((read(&text, &options)?, today))
 }
 
+/// The words the options ask for: `locale` and `messages`.
+pub(crate) fn words(options: &Options) -> Result<Box<dyn crate::core::wording::Words>, String> {
+    let locale = options.locale.as_deref().filter(|l| !l.trim().is_empty());
+    crate::dom::widget::words(locale, &options.overrides()?)
+}
+
+/// The product of the JS arguments, the day to evaluate it on, and the words of the options.
+pub(crate) fn product_words_on(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(Product, Day, Box<dyn crate::core::wording::Words>), String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    let words = words(&options)?;
+    Ok((read(&text, &options)?, today, words))
+}
+
 /// Reads `text` in the format the options name (default: detected).
 pub(crate) fn read(text: &str, options: &Options) -> Result<Product, String> {
     let format = match options.format.as_deref() {
@@ -96,10 +113,11 @@ pub(crate) fn version_check(
     version: &str,
     options: Option<&JsValue>,
 ) -> Result<lookup::Check, String> {
-    let (product, today) = product_on(source, options)?;
-    Ok(core::lookup::check(
+    let (product, today, words) = product_words_on(source, options)?;
+    Ok(core::lookup::check_in(
         &view::evaluate(&product, today),
         version,
+        words.as_ref(),
     ))
 }
 

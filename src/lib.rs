@@ -243,7 +243,11 @@ pub fn to_markdown(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_markdown)
+    export(
+        source.as_ref(),
+        options.as_ref(),
+        core::export::to_markdown_in,
+    )
 }
 
 /// The support table of `source` as CSV (RFC 4180, CRLF line ends, a header row; cells a
@@ -256,7 +260,7 @@ pub fn to_csv(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_csv)
+    export(source.as_ref(), options.as_ref(), core::export::to_csv_in)
 }
 
 /// The support table of `source` as JSON text: an array of one object per release cycle with
@@ -269,7 +273,9 @@ pub fn to_json(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_json)
+    export(source.as_ref(), options.as_ref(), |view, _| {
+        core::export::to_json(view)
+    })
 }
 
 /// The end dates of `source` (end of active support, end of life, end of extended support) as
@@ -283,21 +289,20 @@ pub fn to_icalendar(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(
-        source.as_ref(),
-        options.as_ref(),
-        core::export::to_icalendar,
-    )
+    export(source.as_ref(), options.as_ref(), |view, _| {
+        core::export::to_icalendar(view)
+    })
 }
 
 #[cfg(feature = "export")]
 fn export(
     source: Option<&JsValue>,
     options: Option<&JsValue>,
-    write: fn(&view::ProductView<'_>) -> String,
+    write: fn(&view::ProductView<'_>, &dyn core::wording::Words) -> String,
 ) -> Result<String, JsError> {
-    let (product, today) = arguments::product_on(source, options).map_err(|m| JsError::new(&m))?;
-    Ok(write(&view::evaluate(&product, today)))
+    let (product, today, words) =
+        arguments::product_words_on(source, options).map_err(|m| JsError::new(&m))?;
+    Ok(write(&view::evaluate(&product, today), words.as_ref()))
 }
 
 /// Matches `version` (`1.12.4`, `v1.12.4`, `22.04.3 LTS`, a codename) to its release cycle in

@@ -17,7 +17,7 @@ pub use json::to_json;
 
 use super::table::{self, Cell, Inline};
 use super::view::ProductView;
-use super::wording::English;
+use super::wording::{English, Words};
 
 /// A cell's data: dates in ISO form, everything else as shown.
 fn plain(cell: &Cell) -> String {
@@ -32,8 +32,8 @@ fn plain(cell: &Cell) -> String {
 }
 
 /// The header row, then each row's cells as data.
-fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
-    let table = table::build(view, &English);
+fn grid(view: &ProductView<'_>, words: &dyn Words) -> Vec<Vec<String>> {
+    let table = table::build(view, words);
     let header = table.columns.iter().map(|c| c.header.clone()).collect();
     std::iter::once(header)
         .chain(
@@ -47,8 +47,13 @@ fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
 
 /// The table as a GitHub-flavoured Markdown pipe table.
 pub fn to_markdown(view: &ProductView<'_>) -> String {
+    to_markdown_in(view, &English)
+}
+
+/// [`to_markdown`] with the headers and words of `words` (`Unknown`, `Yes`) in its language.
+pub fn to_markdown_in(view: &ProductView<'_>, words: &dyn Words) -> String {
     let mut out = String::new();
-    for (i, row) in grid(view).iter().enumerate() {
+    for (i, row) in grid(view, words).iter().enumerate() {
         out.push('|');
         for cell in row {
             out.push(' ');
@@ -89,8 +94,13 @@ pub fn markdown_escape_into(out: &mut String, text: &str) {
 
 /// The table as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when needed.
 pub fn to_csv(view: &ProductView<'_>) -> String {
+    to_csv_in(view, &English)
+}
+
+/// [`to_csv`] with the headers and words of `words` (`Unknown`, `Yes`) in its language.
+pub fn to_csv_in(view: &ProductView<'_>, words: &dyn Words) -> String {
     let mut out = String::new();
-    for row in grid(view) {
+    for row in grid(view, words) {
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
                 out.push(',');

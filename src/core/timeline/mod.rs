@@ -11,7 +11,7 @@ mod layout;
 mod svg;
 
 pub use layout::{build, build_rows, DEFAULT_ROWS};
-pub use svg::{tree, undated_text};
+pub use svg::tree;
 
 use super::date::{Date, Day};
 use super::status::Phase;
@@ -202,6 +202,23 @@ pub struct Timeline {
     pub phases: Vec<(Support, String)>,
     /// The colours the bars use, for the legend.
     pub statuses: Vec<Status>,
+    /// The words around the chart.
+    pub texts: Texts,
+    /// Time runs right to left, as the locale reads (Arabic).
+    pub rtl: bool,
+}
+
+/// The words around the chart, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// The label of the today line: "Today".
+    pub today: String,
+    /// The legend's status names, in the order of `statuses`.
+    pub legend: Vec<(Status, String)>,
+    /// "Not drawn, no release date: 1.6 and earlier", when cycles are not drawn.
+    pub undated: Option<String>,
+    /// "Showing the first 60 of 80 cycles. " and "Show all 80", when cycles are left out.
+    pub more: Option<(String, String)>,
 }
 
 #[cfg(test)]
@@ -240,7 +257,7 @@ mod tests {
         );
         assert_eq!(t.undated, ["1.6 and earlier"]);
         assert_eq!(
-            undated_text(&t.undated),
+            t.texts.undated.as_deref().unwrap(),
             "Not drawn, no release date: 1.6 and earlier"
         );
         assert_eq!(

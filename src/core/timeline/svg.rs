@@ -3,17 +3,6 @@
 use super::*;
 use crate::core::markup::Element;
 
-/// The status names of the legend.
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Ok => "Supported",
-        Status::Soon => "Ends soon",
-        Status::Ended => "Ended",
-        Status::Unknown => "Unknown",
-        Status::Unavailable => "Unavailable",
-    }
-}
-
 /// The chart's elements: `div.eol-timeline` holding a scrolling box with the `svg`, the legend
 /// and the list of cycles not drawn.
 pub fn tree(timeline: &Timeline) -> Element<'_> {
@@ -100,7 +89,7 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                     .num("x", label_x)
                     .num("y", TODAY_BASELINE)
                     .attr("text-anchor", anchor)
-                    .text("Today"),
+                    .text(t.texts.today.clone()),
             ),
     );
     // Last, so the today line passes behind the axis labels.
@@ -117,39 +106,27 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
     if let Some(legend) = legend(t) {
         root = root.child(legend);
     }
-    if !t.undated.is_empty() {
+    if let Some(undated) = &t.texts.undated {
         root = root.child(
             Element::html("p")
                 .attr("class", "eol-timeline__undated")
-                .text(undated_text(&t.undated)),
+                .text(undated.clone()),
         );
     }
-    if t.omitted > 0 {
-        let drawn = t.rows.len();
-        let all = drawn + t.omitted;
+    if let Some((showing, all)) = &t.texts.more {
         root = root.child(
             Element::html("p")
                 .attr("class", "eol-timeline__more")
-                .child(
-                    Element::html("span")
-                        .text(format!("Showing the first {drawn} of {all} cycles. ")),
-                )
+                .child(Element::html("span").text(showing.clone()))
                 .child(
                     Element::html("button")
                         .attr("type", "button")
                         .attr("data-action", "timeline-all")
-                        .text(format!("Show all {all}")),
+                        .text(all.clone()),
                 ),
         );
     }
     root
-}
-
-/// "Not drawn, no release date: 1.6 and earlier".
-pub fn undated_text(undated: &[String]) -> String {
-    let mut text = String::from("Not drawn, no release date: ");
-    text.push_str(&undated.join(", "));
-    text
 }
 
 fn viewbox(width: i32, height: i32) -> String {
@@ -268,12 +245,8 @@ fn legend(t: &Timeline) -> Option<Element<'_>> {
             list = list.child(legend_item("data-phase", support.name(), header.clone()));
         }
     }
-    for status in &t.statuses {
-        list = list.child(legend_item(
-            "data-status",
-            status.as_str(),
-            status_name(*status).to_owned(),
-        ));
+    for (status, name) in &t.texts.legend {
+        list = list.child(legend_item("data-status", status.as_str(), name.clone()));
     }
     Some(list)
 }

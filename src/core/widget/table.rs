@@ -8,12 +8,15 @@ use crate::core::date::Date;
 use crate::core::markup::{Element, Node};
 use crate::core::table::{Cell, Column, Inline, Row, Table};
 use crate::core::url;
+use crate::core::wording::Words;
 
 use super::ROOT_CLASS;
 
 /// What the widget's table part shows besides the table model.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Controls<'a> {
+    /// The words of the controls.
+    pub words: &'a dyn Words,
     /// The day the statuses are computed for ("As of …").
     pub today: Date,
     /// How that day reads.
@@ -102,10 +105,11 @@ fn title(table: &Table) -> Element<'_> {
 }
 
 fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
+    let words = controls.words;
     let filters = [
-        ("all", "All"),
-        ("maintained", "Maintained"),
-        ("ended", "Ended"),
+        ("all", "filter.all"),
+        ("maintained", "filter.maintained"),
+        ("ended", "filter.ended"),
     ]
     .into_iter()
     .map(|(value, label)| {
@@ -113,15 +117,17 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
             .attr("data-action", "filter")
             .attr("data-filter", value)
             .attr("aria-pressed", "false")
-            .text(label)
+            .text(words.text(label).to_owned())
     });
+    let search = words.text("search.label").to_owned();
+    let (as_of, after) = words.messages().around("today.asOf", "date", &[]);
     Element::html("div")
         .attr("class", "eol-table__toolbar")
         .child(
             Element::html("div")
                 .attr("class", "eol-table__filters")
                 .attr("role", "group")
-                .attr("aria-label", "Show releases")
+                .attr("aria-label", words.text("filter.label").to_owned())
                 .children(filters),
         )
         .child(
@@ -129,8 +135,8 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
                 .attr("type", "search")
                 .attr("class", "eol-table__search")
                 .attr("data-action", "search")
-                .attr("placeholder", "Search releases")
-                .attr("aria-label", "Search releases")
+                .attr("placeholder", search.clone())
+                .attr("aria-label", search)
                 .attr("autocomplete", "off")
                 .attr("spellcheck", "false"),
         )
@@ -139,17 +145,18 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
                 .attr("class", "eol-table__dates")
                 .attr("data-action", "dates")
                 .attr("aria-pressed", "false")
-                .text("Exact dates"),
+                .text(words.text("dates.exact").to_owned()),
         )
         .child(
             Element::html("span")
                 .attr("class", "eol-table__today")
-                .text("As of ")
+                .child_some((!as_of.is_empty()).then(|| Node::text(as_of)))
                 .child(
                     Element::html("time")
                         .attr("datetime", controls.today.iso())
                         .text(controls.today_text),
-                ),
+                )
+                .child_some((!after.is_empty()).then(|| Node::text(after))),
         )
 }
 

@@ -98,7 +98,11 @@ impl Widget {
             action @ ("download-csv" | "download-ics") => {
                 let view = view::evaluate(&self.product, self.today);
                 let (text, kind, extension) = if action == "download-csv" {
-                    (export::to_csv(&view), "text/csv;charset=utf-8", ".csv")
+                    (
+                        export::to_csv_in(&view, self.words.as_ref()),
+                        "text/csv;charset=utf-8",
+                        ".csv",
+                    )
                 } else {
                     (
                         export::to_icalendar(&view),

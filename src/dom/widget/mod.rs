@@ -31,6 +31,7 @@ use super::tree;
 use crate::core::arrange::{Direction, Filter};
 use crate::core::card;
 use crate::core::date::Day;
+use crate::core::i18n::Overrides;
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
 #[cfg(feature = "timeline")]
@@ -38,7 +39,7 @@ use crate::core::timeline;
 use crate::core::view;
 use crate::core::widget::{card as card_tree, table as table_tree};
 use crate::core::window::Layout;
-use crate::core::wording::{English, Words};
+use crate::core::wording::Words;
 
 /// A rendered, interactive table.
 pub struct Widget {
@@ -49,6 +50,8 @@ pub struct Widget {
     product: Product,
     today: Day,
     settings: Settings,
+    /// The words of the locale, with the `messages` overrides.
+    words: Box<dyn Words>,
     table: Table,
     parts: Parts,
     order: Vec<usize>,
@@ -67,12 +70,25 @@ pub struct Widget {
     listeners: Vec<Listener>,
 }
 
-/// The words of `locale` through `Intl` (`None`: the site's English).
-pub(crate) fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
-    Ok(match locale {
-        None => Box::new(English),
-        Some(locale) => Box::new(IntlWords::new(locale)?),
-    })
+/// The words of `locale` (`None`: the site's English): the catalogue with `overrides` on top,
+/// dates and plural forms through `Intl`.
+pub(crate) fn words(locale: Option<&str>, overrides: &Overrides) -> Result<Box<dyn Words>, String> {
+    Ok(Box::new(IntlWords::new(locale, overrides.clone())?))
+}
+
+/// Sets `lang` and `dir` on `root` for a widget in `locale` (none without one: the page's
+/// language and direction hold).
+fn set_language(root: &Element, locale: Option<&str>, words: &dyn Words) -> Result<(), JsValue> {
+    match locale {
+        Some(locale) => {
+            root.set_attribute("lang", locale)?;
+            root.set_attribute("dir", words.text("dir"))
+        }
+        None => {
+            root.remove_attribute("lang")?;
+            root.remove_attribute("dir")
+        }
+    }
 }
 
 fn js(err: JsValue) -> String {
@@ -91,7 +107,7 @@ impl Widget {
         today: Day,
         settings: Settings,
     ) -> Result<Rc<RefCell<Widget>>, String> {
-        let words = words(settings.locale.as_deref())?;
+        let words = words(settings.locale.as_deref(), &settings.messages)?;
         let view = view::evaluate(&product, today);
         let table = table::build(&view, words.as_ref());
         let card = card::build(&view, &settings.card.icon_base);
@@ -107,15 +123,24 @@ impl Widget {
         drop(view);
         let today_text = words.date(today.date());
         let controls = table_tree::Controls {
+            words: words.as_ref(),
             today: today.date(),
             today_text: &today_text,
             title: !settings.card.header,
             windowed: settings.virtualize.applies(table.rows.len()),
         };
         let main = table_tree::main(&table, &controls, chart);
-        let tree = card_tree::root(&product.id, &product.body, &card, &settings.card, main);
+        let tree = card_tree::root(
+            &product.id,
+            &product.body,
+            &card,
+            &settings.card,
+            words.as_ref(),
+            main,
+        );
         let root = tree::build(document, &tree).map_err(js)?;
         drop(tree);
+        set_language(&root, settings.locale.as_deref(), words.as_ref()).map_err(js)?;
         // An image the browser refused leaves its figure empty: no figure then.
         if let Some(figure) = root
             .query_selector(":scope > .eol-table__schedule:empty")
@@ -130,7 +155,7 @@ impl Widget {
             .query_selector(":scope > .eol-table__info .eol-table__copied")
             .map_err(js)?
             .zip(card.version_command.clone())
-            .map(|(status, text)| Copier::new(document, text, status));
+            .map(|(status, text)| Copier::new(document, text, status, words.as_ref()));
         // Last: it puts in the rows.
         let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
         let parts = render::parts(document, &main, &table).map_err(js)?;
@@ -143,6 +168,7 @@ impl Widget {
             product,
             today,
             settings,
+            words,
             table,
             parts,
             order: Vec::new(),
@@ -282,18 +308,22 @@ impl Widget {
         self.update().map_err(js)
     }
 
-    /// Rewords the table in `locale` (`None`: the site's English).
+    /// Rewords the widget in `locale` (`None`: the site's English): the card and the table
+    /// part are built again in the same root, whose listeners stay.
     pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), String> {
-        let words = words(locale.as_deref())?;
+        let words = words(locale.as_deref(), &self.settings.messages)?;
         self.settings.locale = locale;
+        self.words = words;
+        let words = self.words.as_ref();
         let view = view::evaluate(&self.product, self.today);
-        self.table = table::build(&view, words.as_ref());
+        self.table = table::build(&view, words);
+        let card = card::build(&view, &self.settings.card.icon_base);
         #[cfg(feature = "timeline")]
         let layout = self
             .settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), &self.settings));
+            .then(|| chart(&view, words, &self.settings));
         #[cfg(feature = "timeline")]
         let chart = layout.as_ref().map(timeline::tree);
         #[cfg(not(feature = "timeline"))]
@@ -301,6 +331,7 @@ impl Widget {
         drop(view);
         let today_text = words.date(self.today.date());
         let controls = table_tree::Controls {
+            words,
             today: self.today.date(),
             today_text: &today_text,
             title: !self.settings.card.header,
@@ -308,7 +339,31 @@ impl Widget {
             windowed: self.parts.spacers.is_some(),
         };
         let main = table_tree::main(&self.table, &controls, chart);
-        render::fill(&self.document, &self.main, &main).map_err(js)?;
+        let tree = card_tree::root(
+            &self.product.id,
+            &self.product.body,
+            &card,
+            &self.settings.card,
+            words,
+            main,
+        );
+        render::fill(&self.document, &self.root, &tree).map_err(js)?;
+        drop(tree);
+        set_language(&self.root, self.settings.locale.as_deref(), words).map_err(js)?;
+        if let Some(figure) = self
+            .root
+            .query_selector(":scope > .eol-table__schedule:empty")
+            .map_err(js)?
+        {
+            figure.remove();
+        }
+        self.copier = self
+            .root
+            .query_selector(":scope > .eol-table__info .eol-table__copied")
+            .map_err(js)?
+            .zip(card.version_command.clone())
+            .map(|(status, text)| Copier::new(&self.document, text, status, words));
+        self.main = render::find(&self.root, ":scope > .eol-table__main").map_err(js)?;
         self.parts = render::parts(&self.document, &self.main, &self.table).map_err(js)?;
         self.layout = Layout::default();
         self.order.clear();

@@ -32,9 +32,8 @@ impl Widget {
     /// Draws the timeline again in place (after "Show all").
     #[cfg(feature = "timeline")]
     pub(super) fn redraw_timeline(&mut self) -> Result<(), JsValue> {
-        let words = words(self.settings.locale.as_deref()).map_err(|m| JsValue::from_str(&m))?;
         let view = view::evaluate(&self.product, self.today);
-        let chart = chart(&view, words.as_ref(), &self.settings);
+        let chart = chart(&view, self.words.as_ref(), &self.settings);
         let fresh = crate::dom::timeline::build(&self.document, &chart)?;
         if let Some(old) = self.main.query_selector(".eol-timeline")? {
             old.replace_with_with_node_1(&fresh)?;
@@ -58,7 +57,7 @@ impl Widget {
             return Ok(());
         };
         let view = view::evaluate(&self.product, self.today);
-        let check = lookup::check(&view, version);
+        let check = lookup::check_in(&view, version, self.words.as_ref());
         verdict.remove_attribute("hidden")?;
         verdict.set_attribute("data-status", check.status.as_str())?;
         verdict.set_text_content(Some(&check.message));
@@ -141,20 +140,25 @@ impl Widget {
             .toggle_attribute_with_force("hidden", self.visible > 0)?;
         if self.visible == 0 {
             let search = state.search.trim();
+            let words = self.words.as_ref();
             let message = if !search.is_empty() {
-                format!("No releases match \u{201c}{search}\u{201d}.")
+                words.format("empty.search", &[("search", search)])
             } else {
-                match state.filter {
-                    Filter::Maintained => "No release is maintained any more.".to_owned(),
-                    Filter::Ended => "No release has ended yet.".to_owned(),
-                    Filter::All => "This product lists no releases.".to_owned(),
-                }
+                words
+                    .text(match state.filter {
+                        Filter::Maintained => "empty.maintained",
+                        Filter::Ended => "empty.ended",
+                        Filter::All => "empty.all",
+                    })
+                    .to_owned()
             };
             parts.empty_text.set_text_content(Some(&message));
         }
 
-        let noun = if total == 1 { "release" } else { "releases" };
-        let status = format!("Showing {} of {total} {noun}", self.visible);
+        let shown = self.visible.to_string();
+        let status = self
+            .words
+            .count("status.showing", total as u64, &[("shown", &shown)]);
         if parts.status.text_content().as_deref() != Some(status.as_str()) {
             parts.status.set_text_content(Some(&status));
         }
@@ -162,12 +166,11 @@ impl Widget {
         let more = &parts.more;
         more.toggle_attribute_with_force("hidden", arrangement.hideable == 0)?;
         if arrangement.hideable > 0 {
-            let n = arrangement.hideable;
-            let noun = if n == 1 { "release" } else { "releases" };
+            let n = arrangement.hideable as u64;
             let (text, expanded) = if state.show_all {
-                (format!("Hide {n} unmaintained {noun}"), "true")
+                (self.words.count("more.hide", n, &[]), "true")
             } else {
-                (format!("Show {n} more unmaintained {noun}"), "false")
+                (self.words.count("more.show", n, &[]), "false")
             };
             more.set_text_content(Some(&text));
             more.set_attribute("aria-expanded", expanded)?;
