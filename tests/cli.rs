@@ -218,3 +218,87 @@ fn render_timeline_puts_the_chart_svg_before_the_table() {
         .expect("the table follows");
     assert!(html.find("</svg>").unwrap() < table);
 }
+
+#[test]
+fn render_locale_words_the_table_in_that_language() {
+    let (ok, html, err) = eol_table(&[
+        "render",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "fr",
+        "--timeline",
+    ]);
+    assert!(ok, "{err}");
+    assert!(html.contains("lang=\"fr\" dir=\"ltr\""));
+    assert!(html.contains(">Sortie</th>"));
+    assert!(html.contains(">Dernière</th>"));
+    // The seed names its eol column: data stays as given.
+    assert!(html.contains(">End of Support</th>"));
+    assert!(html.contains("Fin dans 2 mois ("));
+    assert!(html.contains("18 nov. 2021"));
+    assert!(html.contains(">Aujourd’hui</text>"));
+    assert!(!html.contains("Released"));
+    assert!(!html.contains(">Today<"));
+}
+
+#[test]
+fn render_locale_arabic_is_right_to_left_and_counts_in_arabic() {
+    let (ok, html, err) = eol_table(&[
+        "render",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "ar",
+        "--page",
+    ]);
+    assert!(ok, "{err}");
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
+    // 2 months: the dual form.
+    assert!(html.contains("ينتهي خلال شهرين"), "{html}");
+}
+
+#[test]
+fn export_locale_translates_the_headers_not_the_data() {
+    let (ok, csv, err) = eol_table(&[
+        "export",
+        "--to",
+        "csv",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "de",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        csv.starts_with("Version,Veröffentlicht,End of Support,Neueste\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("2022-06"));
+}
+
+#[test]
+fn a_locale_without_a_catalogue_falls_back_to_english() {
+    let (ok, csv, _) = eol_table(&[
+        "export",
+        "--to",
+        "csv",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "sw",
+    ]);
+    assert!(ok);
+    assert!(
+        csv.starts_with("Release,Released,End of Support,Latest\r\n"),
+        "{csv}"
+    );
+    let (ok, _, err) = eol_table(&["render", &seed(), "--locale", "<fr>"]);
+    assert!(!ok);
+    assert!(err.contains("--locale must be a language tag such as fr or pt-BR, found `<fr>`"));
+}

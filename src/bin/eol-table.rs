@@ -9,6 +9,12 @@
 //! `eol-table export --to csv|md|json|ics <file|-> [--today YYYY-MM-DD] [--format F]`: the
 //! table as CSV, Markdown or JSON, or its end dates as an iCalendar file. `--format` names the
 //! input format in both commands, so the output format is `--to`.
+//!
+//! `--locale TAG` (both commands) words the output in a language of the message catalogue
+//! (`fr`, `pt-BR`; a tag without its own catalogue falls back to its language, then English):
+//! headers, cells, the timeline, and relative dates from the catalogue's units with CLDR plural
+//! rules. The rendered root gets `lang` and `dir` (`rtl` for Arabic). CSV and Markdown headers
+//! follow it; JSON and iCalendar hold data only and stay as they are.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -17,10 +23,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use eol_table::core::date::Day;
 use eol_table::core::input::{self, Format};
 use eol_table::core::view::ProductView;
-use eol_table::core::wording::English;
+use eol_table::core::wording::{Catalogued, English, Words};
 use eol_table::core::{export, html, markdown, parse_today, products, table, timeline, view};
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline] [--locale TAG]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...] [--locale TAG]\n       eol-table products";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -44,18 +50,19 @@ fn run(args: Vec<String>) -> Result<String, String> {
         _ => return Err(USAGE.to_owned()),
     };
     let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
-    let mut to: Option<fn(&ProductView<'_>) -> String> = None;
+    let mut to: Option<fn(&ProductView<'_>, &dyn Words) -> String> = None;
     let mut chart = false;
+    let mut locale: Option<String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
             "--to" if !render => {
                 let name = args.next().ok_or(USAGE)?;
                 to = Some(match name.as_str() {
-                    "csv" => export::to_csv,
-                    "md" | "markdown" => export::to_markdown,
-                    "json" => export::to_json,
-                    "ics" | "ical" => export::to_icalendar,
+                    "csv" => export::to_csv_in,
+                    "md" | "markdown" => export::to_markdown_in,
+                    "json" => |view, _| export::to_json(view),
+                    "ics" | "ical" => |view, _| export::to_icalendar(view),
                     _ => return Err(format!("unknown export format `{name}`\n{USAGE}")),
                 });
             }
@@ -63,6 +70,21 @@ fn run(args: Vec<String>) -> Result<String, String> {
                 let name = args.next().ok_or(USAGE)?;
                 format = Format::parse(&name)
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
+            }
+            "--locale" => {
+                let tag = args.next().ok_or(USAGE)?;
+                let valid = !tag.is_empty()
+                    && tag.len() <= 35
+                    && tag.split(['-', '_']).all(|part| {
+                        (1..=8).contains(&part.len())
+                            && part.chars().all(|c| c.is_ascii_alphanumeric())
+                    });
+                if !valid {
+                    return Err(format!(
+                        "--locale must be a language tag such as fr or pt-BR, found `{tag}`"
+                    ));
+                }
+                locale = Some(tag);
             }
             "--page" if render => page = true,
             "--timeline" if render => chart = true,
@@ -104,17 +126,28 @@ fn run(args: Vec<String>) -> Result<String, String> {
     };
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let view = view::evaluate(&product, today);
+    let words: Box<dyn Words> = match &locale {
+        Some(tag) => Box::new(Catalogued::for_locale(tag)),
+        None => Box::new(English),
+    };
+    let words = words.as_ref();
     if let Some(write) = to {
-        return Ok(write(&view));
+        return Ok(write(&view, words));
     }
     let mut fragment = String::new();
     if chart {
-        let layout = timeline::build(&view, &English, timeline::DEFAULT_WIDTH);
+        let layout = timeline::build(&view, words, timeline::DEFAULT_WIDTH);
         let tree = timeline::tree(&layout).attr("data-theme", "auto");
         fragment.push_str(&tree.to_html());
         fragment.push('\n');
     }
-    fragment.push_str(&html::table(&table::build(&view, &English)));
+    let table = table::build(&view, words);
+    let page_tree = eol_table::core::widget::table::page(&table);
+    fragment.push_str(&html::to_html(&with_language(
+        page_tree,
+        locale.as_deref(),
+        words,
+    )));
     if !page {
         return Ok(fragment + "\n");
     }
@@ -134,12 +167,30 @@ fn run(args: Vec<String>) -> Result<String, String> {
         html::write(&mut after, &body.rest);
         after.push_str("</div>");
     }
+    let (lang, dir) = match &locale {
+        Some(tag) => (tag.as_str(), words.text("dir")),
+        None => ("en", "ltr"),
+    };
     Ok(format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{before}{fragment}{after}\n</body>\n</html>\n",
         eol_table::dom::STYLE
     ))
+}
+
+/// `element` with `lang` and `dir` for `locale` (as it is without one).
+fn with_language<'a>(
+    element: eol_table::core::markup::Element<'a>,
+    locale: Option<&str>,
+    words: &dyn Words,
+) -> eol_table::core::markup::Element<'a> {
+    match locale {
+        Some(tag) => element
+            .attr("lang", tag.to_owned())
+            .attr("dir", words.text("dir").to_owned()),
+        None => element,
+    }
 }
 
 /// Today's date in UTC.
