@@ -135,6 +135,7 @@ export class EolTableElement extends Base {
   #named = undefined; // the name `src`'s file name suggests, for data that names none
   #observer = null;
   #ready = Promise.resolve(null);
+  #messages = null; // the `messages` property
 
   constructor() {
     super();
@@ -156,7 +157,23 @@ export class EolTableElement extends Base {
     return this.#ready;
   }
 
+  /** Messages replacing the catalogue's for the current locale; setting them draws again. */
+  get messages() {
+    return this.#messages;
+  }
+
+  set messages(value) {
+    this.#messages = value ?? null;
+    if (this.isConnected) this.#schedule();
+  }
+
   connectedCallback() {
+    // Set on the element before it was upgraded: an own property that hides the setter.
+    if (Object.prototype.hasOwnProperty.call(this, "messages")) {
+      const messages = this.messages;
+      delete this.messages;
+      this.#messages = messages ?? null;
+    }
     this.#observer = new MutationObserver((records) => {
       if (records.some(touchesScript)) this.#schedule();
     });
@@ -230,7 +247,7 @@ export class EolTableElement extends Base {
       timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
       header: attr("header") === undefined ? undefined : attr("header") !== "false",
       description: attr("description"), iconBase: attr("icon-base"), linkBase: attr("link-base"),
-      virtualize: virtualize(attr("virtualize")),
+      virtualize: virtualize(attr("virtualize")), messages: this.messages ?? undefined,
     }));
     table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
     return table;

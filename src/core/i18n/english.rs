@@ -150,6 +150,7 @@ pub const ENGLISH: &[(&str, Source)] = &[
     ("legend.unknown", Text("Unknown")),
     ("legend.unavailable", Text("Unavailable")),
     // The version verdict and the badge.
+    ("row.yourVersion", Text("your version")),
     ("verdict.notKnown", Text("{version} is not a known {product} release")),
     (
         "verdict.notKnownNearest",

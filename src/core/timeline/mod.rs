@@ -514,4 +514,48 @@ mod tests {
             .title
             .starts_with("a very long release cycle name that goes on and on and on\n"));
     }
+
+    #[test]
+    #[cfg(feature = "i18n")]
+    fn right_to_left_locales_draw_time_running_leftwards() {
+        let product = parse(products::ISTIO).unwrap();
+        let view = view::evaluate(&product, day("2022-05-01"));
+        let words = crate::core::wording::Catalogued::for_locale("ar");
+        let t = build(&view, &words, 960);
+        assert!(t.rtl);
+        assert_eq!(t.texts.today, "اليوم");
+        let tree = tree(&t);
+        let nodes = tree.descendants();
+        let today = nodes
+            .iter()
+            .find(|n| n.get("class") == Some("eol-tl-today-line"))
+            .unwrap();
+        assert_eq!(
+            today.get("x1"),
+            Some((960 - t.today_x).to_string().as_str())
+        );
+        // The newest cycle's bar ends further left than the oldest one's.
+        let bar_right = |cycle: &str| {
+            let row = nodes
+                .iter()
+                .find(|n| n.get("data-cycle") == Some(cycle))
+                .unwrap();
+            let bar = row
+                .descendants()
+                .into_iter()
+                .find(|n| n.get("class") == Some("eol-tl-security"))
+                .unwrap();
+            bar.get("x").unwrap().parse::<i32>().unwrap()
+        };
+        assert!(bar_right("1.13") < bar_right("1.7"));
+        let label = nodes
+            .iter()
+            .find(|n| n.get("class") == Some("eol-tl-label"))
+            .unwrap();
+        assert_eq!(label.get("text-anchor"), Some("start"));
+        assert_eq!(
+            label.get("x"),
+            Some((960 - (t.plot_left - 8)).to_string().as_str())
+        );
+    }
 }

@@ -7,6 +7,10 @@ use crate::core::markup::Element;
 /// and the list of cycles not drawn.
 pub fn tree(timeline: &Timeline) -> Element<'_> {
     let t = timeline;
+    let m = Mirror {
+        on: t.rtl,
+        width: t.width,
+    };
     let mut svg = Element::svg("svg")
         .attr("class", "eol-timeline__chart")
         .attr("viewBox", viewbox(t.width, t.height))
@@ -14,6 +18,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
         .num("height", t.height)
         .attr("role", "img")
         .attr("aria-label", t.label.clone())
+        // Coordinates are mirrored for right-to-left locales; anchors are meant left to right.
+        .attr_if(t.rtl, "direction", "ltr")
         .child(Element::svg("title").text(t.title.clone()))
         .child(Element::svg("desc").text(t.description.clone()));
 
@@ -31,8 +37,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                         "eol-tl-tick"
                     },
                 )
-                .num("x1", tick.x)
-                .num("x2", tick.x)
+                .num("x1", m.x(tick.x))
+                .num("x2", m.x(tick.x))
                 .num("y1", AXIS_BASELINE - 12)
                 .num("y2", rows_bottom),
         );
@@ -50,7 +56,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                 axis = axis.child(
                     Element::svg("text")
                         .attr("class", class)
-                        .num("x", tick.x + 3)
+                        .num("x", m.x(tick.x + 3))
+                        .attr_if(t.rtl, "text-anchor", "end")
                         .num("y", y)
                         .text(label.clone()),
                 );
@@ -59,16 +66,16 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
     }
     let mut rows = Element::svg("g").attr("class", "eol-tl-rows");
     for row in &t.rows {
-        rows = rows.child(row_node(t, row));
+        rows = rows.child(row_node(t, row, m));
     }
     svg = svg.child(grid).child(rows);
 
     let (anchor, label_x) = if t.today_x + 24 > t.width {
-        ("end", t.today_x + 2)
+        (m.anchor("end"), m.x(t.today_x + 2))
     } else if t.today_x - 24 < 0 {
-        ("start", t.today_x - 2)
+        (m.anchor("start"), m.x(t.today_x - 2))
     } else {
-        ("middle", t.today_x)
+        ("middle", m.x(t.today_x))
     };
     svg = svg.child(
         Element::svg("g")
@@ -77,8 +84,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
             .child(
                 Element::svg("line")
                     .attr("class", "eol-tl-today-line")
-                    .num("x1", t.today_x)
-                    .num("x2", t.today_x)
+                    .num("x1", m.x(t.today_x))
+                    .num("x2", m.x(t.today_x))
                     .num("y1", TODAY_BASELINE + 3)
                     .num("y2", rows_bottom)
                     .attr("stroke-dasharray", "4 3"),
@@ -137,7 +144,43 @@ fn viewbox(width: i32, height: i32) -> String {
     out
 }
 
-fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
+/// Horizontal positions as drawn: mirrored when time runs right to left.
+#[derive(Clone, Copy)]
+struct Mirror {
+    on: bool,
+    width: i32,
+}
+
+impl Mirror {
+    /// A point.
+    fn x(self, x: i32) -> i32 {
+        if self.on {
+            self.width - x
+        } else {
+            x
+        }
+    }
+
+    /// The left edge of a box `x` to `x + width`.
+    fn left(self, x: i32, width: i32) -> i32 {
+        if self.on {
+            self.width - x - width
+        } else {
+            x
+        }
+    }
+
+    /// A text anchor.
+    fn anchor(self, anchor: &'static str) -> &'static str {
+        match (self.on, anchor) {
+            (true, "start") => "end",
+            (true, "end") => "start",
+            _ => anchor,
+        }
+    }
+}
+
+fn row_node<'a>(t: &'a Timeline, row: &'a Row, m: Mirror) -> Element<'a> {
     let middle = row.y + ROW_HEIGHT / 2;
     let mut g = Element::svg("g")
         .attr("class", "eol-tl-row")
@@ -159,9 +202,9 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
         .child(
             Element::svg("text")
                 .attr("class", "eol-tl-label")
-                .num("x", t.plot_left - 8)
+                .num("x", m.x(t.plot_left - 8))
                 .num("y", middle + 4)
-                .attr("text-anchor", "end")
+                .attr("text-anchor", m.anchor("end"))
                 .text(row.label.clone()),
         );
     for segment in &row.segments {
@@ -170,7 +213,7 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
             Element::svg("rect")
                 .attr("class", class)
                 .attr("data-status", segment.status.as_str())
-                .num("x", x)
+                .num("x", m.left(x, width.max(1)))
                 .num("y", middle - height / 2)
                 .num("width", width.max(1))
                 .num("height", height)
@@ -206,7 +249,7 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
         g = g.child(
             Element::svg("circle")
                 .attr("class", "eol-tl-release")
-                .num("cx", row.release_x)
+                .num("cx", m.x(row.release_x))
                 .num("cy", middle)
                 .num("r", 4),
         );
@@ -214,11 +257,11 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
     g.child(
         Element::svg("text")
             .attr("class", "eol-tl-note")
-            .num("x", row.note.x)
+            .num("x", m.x(row.note.x))
             .num("y", middle + 4)
             .attr(
                 "text-anchor",
-                if row.note.anchor_end { "end" } else { "start" },
+                m.anchor(if row.note.anchor_end { "end" } else { "start" }),
             )
             .text(row.note.text.clone()),
     )

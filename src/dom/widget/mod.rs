@@ -79,6 +79,18 @@ pub(crate) fn words(locale: Option<&str>, overrides: &Overrides) -> Result<Box<d
 /// Sets `lang` and `dir` on `root` for a widget in `locale` (none without one: the page's
 /// language and direction hold).
 fn set_language(root: &Element, locale: Option<&str>, words: &dyn Words) -> Result<(), JsValue> {
+    // The highlighted row's "your version" mark is CSS content: its words go in a custom
+    // property (through the CSSOM, which a strict Content-Security-Policy allows).
+    // The stylesheet has the English words.
+    if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+        let mark = words.text("row.yourVersion");
+        if mark == "your version" {
+            root.style().remove_property("--eol-your-version")?;
+        } else {
+            root.style()
+                .set_property("--eol-your-version", &css_string(mark))?;
+        }
+    }
     match locale {
         Some(locale) => {
             root.set_attribute("lang", locale)?;
@@ -89,6 +101,24 @@ fn set_language(root: &Element, locale: Option<&str>, words: &dyn Words) -> Resu
             root.remove_attribute("dir")
         }
     }
+}
+
+/// `text` as a CSS string: quoted, with quotes, backslashes and control characters escaped.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn js(err: JsValue) -> String {
