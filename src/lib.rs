@@ -390,6 +390,19 @@ pub fn products() -> Vec<String> {
     products::ids().iter().map(|id| (*id).to_owned()).collect()
 }
 
+/// The message catalogue `locale` reads (`null`: English), after the fallback from tag to
+/// language to English: `{ locale, dir, languages, messages }`, where `messages` maps every
+/// message id to its text (or its plural forms) and `languages` lists the built-in catalogues.
+/// What the `messages` option can override, and what it overrides it with.
+#[wasm_bindgen(js_name = messageCatalogue, unchecked_return_type = "MessageCatalogue")]
+pub fn message_catalogue(locale: Option<String>) -> Result<JsValue, JsError> {
+    let messages = match locale.as_deref().map(str::trim) {
+        Some(tag) if !tag.is_empty() => core::i18n::Messages::for_locale(tag),
+        _ => core::i18n::ENGLISH_MESSAGES.clone(),
+    };
+    dom::catalogue(&messages).map_err(host::js_error)
+}
+
 /// The default stylesheet (the text of `eol-table.css`), for a shadow root or a page that
 /// renders with `injectStyles: false`.
 #[wasm_bindgen]

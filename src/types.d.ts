@@ -64,6 +64,18 @@ export interface TimelineOptions extends ParseOptions {
 /** Messages replacing the catalogue's, by message id (the README lists every id). */
 export type Messages = { [id: string]: string | PluralForms };
 
+/** What `messageCatalogue` returns. */
+export interface MessageCatalogue {
+  /** The catalogue the locale reads after the fallback ("pt-BR", then "pt", then "en"). */
+  locale: string;
+  /** "ltr", or "rtl" (Arabic). */
+  dir: "ltr" | "rtl";
+  /** Every built-in catalogue: "en" and the languages of this build. */
+  languages: string[];
+  /** Every message id with its text, or its plural forms. */
+  messages: Messages;
+}
+
 /** A message's text per CLDR plural category; `other` is required. */
 export interface PluralForms {
   zero?: string;

@@ -127,7 +127,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let view = view::evaluate(&product, today);
     let words: Box<dyn Words> = match &locale {
-        Some(tag) => Box::new(Catalogued::for_locale(tag)),
+        Some(tag) => Box::new(catalogued(tag)),
         None => Box::new(English),
     };
     let words = words.as_ref();
@@ -177,6 +177,20 @@ fn run(args: Vec<String>) -> Result<String, String> {
          <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{before}{fragment}{after}\n</body>\n</html>\n",
         eol_table::dom::STYLE
     ))
+}
+
+/// The catalogue's words for `tag`, counted by CLDR's plural rules.
+#[cfg(not(target_family = "wasm"))]
+fn catalogued(tag: &str) -> Catalogued {
+    Catalogued::for_locale(tag)
+}
+
+/// In a wasm build of the command (only ever compiled, for lints) the CLDR crate is left out
+/// and every count reads the `other` form.
+#[cfg(target_family = "wasm")]
+fn catalogued(tag: &str) -> Catalogued {
+    use eol_table::core::i18n::{Messages, OtherOnly};
+    Catalogued::new(Messages::for_locale(tag), Box::new(OtherOnly))
 }
 
 /// `element` with `lang` and `dir` for `locale` (as it is without one).

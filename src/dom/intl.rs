@@ -269,3 +269,32 @@ fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsVal
     let args: Array = args.iter().collect();
     Reflect::apply(&function, target, &args)
 }
+
+/// `messages` as a JS object: `{ locale, dir, languages, messages: { id: text | { one, other } } }`.
+pub fn catalogue(messages: &Messages) -> Result<JsValue, JsValue> {
+    use crate::core::i18n::{self, Message};
+    let set = |target: &Object, key: &str, value: &JsValue| -> Result<(), JsValue> {
+        Reflect::set(target, &key.into(), value).map(|_| ())
+    };
+    let all = Object::new();
+    for (id, _) in i18n::ENGLISH {
+        let value: JsValue = match messages.message(id) {
+            Message::Text(text) => text.into(),
+            Message::Plural(forms) => {
+                let object = Object::new();
+                for (category, text) in forms {
+                    set(&object, category.name(), &text.into())?;
+                }
+                object.into()
+            }
+        };
+        set(&all, id, &value)?;
+    }
+    let languages: Array = i18n::tags().into_iter().map(JsValue::from).collect();
+    let out = Object::new();
+    set(&out, "locale", &messages.tag().into())?;
+    set(&out, "dir", &messages.text("dir").into())?;
+    set(&out, "languages", &languages)?;
+    set(&out, "messages", &all)?;
+    Ok(out.into())
+}

@@ -226,10 +226,11 @@ pub mod built_in {
 
 /// The tags of the built-in translations, English first.
 pub fn tags() -> Vec<&'static str> {
-    let mut tags = vec!["en"];
     #[cfg(feature = "i18n")]
-    tags.extend(built_in::LANGUAGES.iter().map(|(tag, _)| *tag));
-    tags
+    let built_in = built_in::LANGUAGES.iter().map(|(tag, _)| *tag);
+    #[cfg(not(feature = "i18n"))]
+    let built_in = std::iter::empty();
+    std::iter::once("en").chain(built_in).collect()
 }
 
 /// The tag of the catalogue that `locale` reads, from `available` tags: the tag itself, then
@@ -326,6 +327,14 @@ impl Messages {
             return message.pick(category);
         }
         english(id).map_or(id_text(id), |source| source.pick(category))
+    }
+
+    /// Message `id` whole, its plural forms too (overrides, translation, English source).
+    pub fn message(&self, id: &str) -> Message {
+        match self.overrides.get(id).or_else(|| self.translation.get(id)) {
+            Some(message) => message.clone(),
+            None => english(id).map_or_else(|| Message::Text(id.to_owned()), Source::message),
+        }
     }
 
     /// Message `id` as it reads, placeholders left in.

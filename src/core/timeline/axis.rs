@@ -116,14 +116,13 @@ pub(super) fn ticks(
                 Scheme::Years { .. } => major.then(|| year.to_string()),
                 _ if month == 0 => Some(year.to_string()),
                 _ => {
-                    let abbr = words.month(day.date());
+                    // The first label names its year: "Oct 2022", as the words write a month.
+                    let date = day.date();
                     Some(if first {
-                        let mut text = abbr;
-                        text.push(' ');
-                        text.push_str(&year.to_string());
-                        text
+                        Date::from_ym(date.year(), date.month())
+                            .map_or_else(|| words.month(date), |month| words.date(month))
                     } else {
-                        abbr
+                        words.month(date)
                     })
                 }
             };

@@ -520,7 +520,10 @@ mod tests {
     fn right_to_left_locales_draw_time_running_leftwards() {
         let product = parse(products::ISTIO).unwrap();
         let view = view::evaluate(&product, day("2022-05-01"));
-        let words = crate::core::wording::Catalogued::for_locale("ar");
+        let words = crate::core::wording::Catalogued::new(
+            crate::core::i18n::Messages::for_locale("ar"),
+            Box::new(crate::core::i18n::OtherOnly),
+        );
         let t = build(&view, &words, 960);
         assert!(t.rtl);
         assert_eq!(t.texts.today, "اليوم");
