@@ -289,9 +289,11 @@ pub fn to_icalendar(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), |view, _| {
-        core::export::to_icalendar(view)
-    })
+    export(
+        source.as_ref(),
+        options.as_ref(),
+        core::export::to_icalendar_in,
+    )
 }
 
 #[cfg(feature = "export")]

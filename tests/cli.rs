@@ -279,6 +279,19 @@ fn export_locale_translates_the_headers_not_the_data() {
         "{csv}"
     );
     assert!(csv.contains("2022-06"));
+    let (ok, ics, err) = eol_table(&[
+        "export",
+        "--to",
+        "ics",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "fr",
+    ]);
+    assert!(ok, "{err}");
+    assert!(ics.contains("SUMMARY:Istio 1.12: fin de vie\r\n"), "{ics}");
+    assert!(ics.contains("(seul le mois est connu"), "{ics}");
 }
 
 #[test]

@@ -14,7 +14,7 @@
 //! (`fr`, `pt-BR`; a tag without its own catalogue falls back to its language, then English):
 //! headers, cells, the timeline, and relative dates from the catalogue's units with CLDR plural
 //! rules. The rendered root gets `lang` and `dir` (`rtl` for Arabic). CSV and Markdown headers
-//! follow it; JSON and iCalendar hold data only and stay as they are.
+//! follow it, and so do the iCalendar events' words; JSON holds data only.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -62,7 +62,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     "csv" => export::to_csv_in,
                     "md" | "markdown" => export::to_markdown_in,
                     "json" => |view, _| export::to_json(view),
-                    "ics" | "ical" => |view, _| export::to_icalendar(view),
+                    "ics" | "ical" => export::to_icalendar_in,
                     _ => return Err(format!("unknown export format `{name}`\n{USAGE}")),
                 });
             }

@@ -431,7 +431,13 @@ fn release_cell(
         _ => text(release.label.clone()),
     }];
     let lts = &view.lts_label;
+    // The default label's expansion is ours to translate; a label the file sets is data.
+    let default = view.product.lts_label == super::parse::DEFAULT_LTS_LABEL;
     let mark = match &lts.title {
+        Some(_) if default => Inline::Abbr {
+            title: words.text("cell.ltsTitle").to_owned(),
+            text: lts.text.clone(),
+        },
         Some(title) => Inline::Abbr {
             title: title.clone(),
             text: lts.text.clone(),

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use crate::core::date::{Date, Day};
+use crate::core::table::default_header;
 use crate::core::view::ProductView;
+use crate::core::wording::{English, Words};
 
 /// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active
 /// support, end of life and end of extended support that is a date and whose column the product
@@ -14,6 +16,12 @@ use crate::core::view::ProductView;
 /// adding new ones; `DTSTAMP` is `today` at midnight UTC, so the same input and day always give
 /// the same file.
 pub fn to_icalendar(view: &ProductView<'_>) -> String {
+    to_icalendar_in(view, &English)
+}
+
+/// [`to_icalendar`] with the events' words (`end of life`, the default headers) in the
+/// language of `words`.
+pub fn to_icalendar_in(view: &ProductView<'_>, words: &dyn Words) -> String {
     let product = view.product;
     let columns = &product.columns;
     let mut out = String::new();
@@ -40,9 +48,9 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
             *count - 1
         };
         let milestones = [
-            ("eoas", "end of active support", &columns.eoas, life.eoas),
-            ("eol", "end of life", &columns.eol, life.eol),
-            ("eoes", "end of extended support", &columns.eoes, life.eoes),
+            ("eoas", "calendar.eoas", &columns.eoas, life.eoas),
+            ("eol", "calendar.eol", &columns.eol, life.eol),
+            ("eoes", "calendar.eoes", &columns.eoes, life.eoes),
         ];
         let name = if release.label.starts_with(&product.title) {
             release.label.clone()
@@ -57,6 +65,7 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
             let (Some(header), Some(date)) = (header, phase.from()) else {
                 continue;
             };
+            let (what, header) = (words.text(what), default_header(words, id, header));
             let day = date.last_day();
             content_line_into(&mut out, "BEGIN:VEVENT");
             let mut uid = String::from("UID:");
@@ -83,9 +92,10 @@ pub fn to_icalendar(view: &ProductView<'_>) -> String {
                 content_line_into(&mut out, &end);
             }
             text_line_into(&mut out, "SUMMARY:", &[&name, ": ", what].concat());
-            let mut description = [&name, " \u{2014} ", header, ": ", &date.iso()].concat();
+            let mut description = [&name, " \u{2014} ", &header, ": ", &date.iso()].concat();
             if date.is_month() {
-                description.push_str(" (only the month is known; shown on its last day)");
+                description.push(' ');
+                description.push_str(words.text("calendar.monthOnly"));
             }
             text_line_into(&mut out, "DESCRIPTION:", &description);
             if let Some(link) = link {

@@ -12,7 +12,7 @@
 mod ical;
 mod json;
 
-pub use ical::{content_line_into, ical_escape_into, to_icalendar, uid_part_into};
+pub use ical::{content_line_into, ical_escape_into, to_icalendar, to_icalendar_in, uid_part_into};
 pub use json::to_json;
 
 use super::table::{self, Cell, Inline};

@@ -31,6 +31,8 @@ pub const ENGLISH: &[(&str, Source)] = &[
     ("cell.unavailable", Text("Unavailable")),
     ("cell.notApplicable", Text("N/A")),
     ("cell.lts", Text("({lts})")),
+    // The title of the default LTS label (`LTSLabel` the product file sets stays as given).
+    ("cell.ltsTitle", Text("Long Term Support")),
     ("cell.upcomingLts", Text("(Upcoming {lts})")),
     // Relative wording and dates where `Intl` does not word them (the CLI).
     ("time.today", Text("today")),
@@ -110,6 +112,11 @@ pub const ENGLISH: &[(&str, Source)] = &[
     ("card.downloads", Text("Downloads")),
     ("download.csv", Text("Download CSV")),
     ("download.calendar", Text("Add to calendar")),
+    // The calendar file ("Add to calendar").
+    ("calendar.eoas", Text("end of active support")),
+    ("calendar.eol", Text("end of life")),
+    ("calendar.eoes", Text("end of extended support")),
+    ("calendar.monthOnly", Text("(only the month is known; shown on its last day)")),
     // The timeline.
     ("timeline.title", Text("{title} release timeline")),
     (

@@ -105,7 +105,7 @@ impl Widget {
                     )
                 } else {
                     (
-                        export::to_icalendar(&view),
+                        export::to_icalendar_in(&view, self.words.as_ref()),
                         "text/calendar;charset=utf-8",
                         ".ics",
                     )
