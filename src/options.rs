@@ -9,7 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::arrange::Direction;
-use crate::core::i18n::{self, Category, Message, Overrides};
+use crate::core::i18n::{self, Message, Overrides};
 use crate::core::model::Names;
 pub(crate) use crate::core::settings::choice_error;
 use crate::dom::card::Downloads;
@@ -44,45 +44,7 @@ pub(crate) struct Options {
     pub icon_base: Option<String>,
     pub link_base: Option<String>,
     pub virtualize: Option<VirtualizeOption>,
-    pub messages: Option<std::collections::BTreeMap<String, MessageOption>>,
-}
-
-/// One message of the `messages` option: a text, or an object of plural forms
-/// (`{ one: "…", other: "…" }`).
-#[derive(Debug)]
-pub(crate) struct MessageOption(Message);
-
-impl<'de> Deserialize<'de> for MessageOption {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(MessageVisitor)
-    }
-}
-
-struct MessageVisitor;
-
-impl<'de> Visitor<'de> for MessageVisitor {
-    type Value = MessageOption;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("text, or an object of plural forms such as { one: \"…\", other: \"…\" }")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(MessageOption(Message::Text(v.to_owned())))
-    }
-
-    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut forms = Vec::new();
-        while let Some((name, text)) = map.next_entry::<String, String>()? {
-            let category = Category::parse(&name).ok_or_else(|| {
-                de::Error::custom(format!(
-                    "`{name}` is not a plural category (zero, one, two, few, many, other)"
-                ))
-            })?;
-            forms.push((category, text));
-        }
-        Ok(MessageOption(Message::Plural(forms)))
-    }
+    pub messages: Option<std::collections::BTreeMap<String, Message>>,
 }
 
 /// `sort: { column, direction }`.
@@ -161,7 +123,7 @@ impl Options {
     /// The `messages` option, checked: known ids, known placeholders.
     pub fn overrides(&self) -> Result<Overrides, String> {
         let mut overrides = Overrides::new();
-        for (id, MessageOption(message)) in self.messages.iter().flatten() {
+        for (id, message) in self.messages.iter().flatten() {
             i18n::check(id, message).map_err(|err| format!("the option `messages`: {err}"))?;
             overrides.insert(id.clone(), message.clone());
         }

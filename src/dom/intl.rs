@@ -222,9 +222,7 @@ impl Words for IntlWords {
     }
 
     fn ends(&self, days: i64) -> String {
-        if self.dates.is_none() && self.messages.is_english() {
-            return wording::ends(days);
-        }
+        // English: "Ends in 3 months", as `wording::ends` words it.
         let id = if days >= 0 { "time.ends" } else { "time.ended" };
         self.format(id, &[("relative", &self.relative(days))])
     }

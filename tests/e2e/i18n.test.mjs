@@ -182,6 +182,35 @@ describe("the widget in the reader's language", () => {
     await close();
   });
 
+  test("<eol-table> takes messages as a property, set before or after it is defined", async () => {
+    const { page, errors, close } = await blankPage(demo, {
+      name: "i18n-element",
+      body: '<eol-table id="early" locale="de" today="2022-05-01"></eol-table>',
+    });
+    // Set before the element is defined: an own property the upgrade must pick up.
+    await page.evaluate(() => (document.getElementById("early").messages = { "filter.all": "Alles" }));
+    await page.evaluate(async () => {
+      await import("/pkg/eol-table-element.js");
+      await customElements.whenDefined("eol-table");
+      await document.getElementById("early").ready;
+    });
+    const all = page.locator('#early button[data-filter="all"]');
+    assert.equal(await all.textContent(), "Alles");
+    assert.equal(await page.locator('#early button[data-filter="ended"]').textContent(), "Beendet");
+    await page.evaluate(async () => {
+      const el = document.getElementById("early");
+      el.messages = { "filter.all": "Jede" };
+      await el.ready;
+    });
+    assert.equal(await all.textContent(), "Jede");
+    // A locale change keeps them.
+    await page.evaluate(() => document.getElementById("early").setAttribute("locale", "ar"));
+    assert.equal(await all.textContent(), "Jede");
+    assert.equal(await page.locator("#early .eol-table").getAttribute("dir"), "rtl");
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
   for (const [locale, width] of [["fr", 1100], ["ja", 1100], ["ar", 1100], ["ar", 375]]) {
     test(`screenshot: ${locale} at ${width}px`, async () => {
       const { page, errors, close } = await rendered(locale, { version: "1.12.4" }, width);

@@ -258,31 +258,42 @@ pub fn resolve<'a>(locale: &str, available: &[&'a str]) -> &'a str {
 /// to texts.
 #[cfg(feature = "i18n")]
 pub fn read_translation(json: &str) -> Result<BTreeMap<String, Message>, String> {
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        Text(String),
-        Plural(BTreeMap<String, String>),
+    serde_json::from_str(json).map_err(|e| e.to_string())
+}
+
+/// A message as JSON or a JS object gives it: a text, or an object of plural forms
+/// (`{ "one": "…", "other": "…" }`).
+impl<'de> serde::Deserialize<'de> for Message {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(MessageVisitor)
     }
-    let raw: BTreeMap<String, Raw> = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    raw.into_iter()
-        .map(|(id, value)| {
-            let message = match value {
-                Raw::Text(text) => Message::Text(text),
-                Raw::Plural(forms) => Message::Plural(
-                    forms
-                        .into_iter()
-                        .map(|(name, text)| {
-                            Category::parse(&name)
-                                .map(|c| (c, text))
-                                .ok_or_else(|| format!("`{id}`: `{name}` is not a plural category"))
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
-            };
-            Ok((id, message))
-        })
-        .collect()
+}
+
+struct MessageVisitor;
+
+impl<'de> serde::de::Visitor<'de> for MessageVisitor {
+    type Value = Message;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("text, or an object of plural forms such as { one: \"…\", other: \"…\" }")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Message::Text(v.to_owned()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut forms = Vec::new();
+        while let Some((name, text)) = map.next_entry::<String, String>()? {
+            let category = Category::parse(&name).ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "`{name}` is not a plural category (zero, one, two, few, many, other)"
+                ))
+            })?;
+            forms.push((category, text));
+        }
+        Ok(Message::Plural(forms))
+    }
 }
 
 impl Messages {
