@@ -2,6 +2,9 @@
 //! named by `EOL_TABLE_PRODUCTS` becomes a built-in product, selected by its file name
 //! (`nodejs.md` → `product: "nodejs"`). The Istio seed is always built in.
 //!
+//! With the `i18n` feature, embeds the translations likewise: every `i18n/<tag>.json`, or only
+//! the tags listed in `EOL_TABLE_LOCALES` (`fr,de,ja`).
+//!
 //! Also writes the default stylesheet without its comments and spare white space, and without
 //! the rules of cargo features left out of the build
 //! (`/* @feature NAME */` ... `/* @end */` in style.css); `scripts/build.sh` ships that same
@@ -56,12 +59,64 @@ fn main() {
     let target = Path::new(&out_dir).join("embedded.rs");
     fs::write(&target, code).unwrap_or_else(|err| panic!("{}: {err}", target.display()));
 
+    languages(&out_dir);
+
     let source = "src/dom/style.css";
     println!("cargo:rerun-if-changed={source}");
     let css = fs::read_to_string(source).unwrap_or_else(|err| panic!("{source}: {err}"));
     let target = Path::new(&out_dir).join("style.css");
     fs::write(&target, minify_css(&for_features(&css)))
         .unwrap_or_else(|err| panic!("{}: {err}", target.display()));
+}
+
+/// Writes `languages.rs`: the built-in translations, `(tag, JSON text)` sorted by tag.
+fn languages(out_dir: &str) {
+    println!("cargo:rerun-if-env-changed=EOL_TABLE_LOCALES");
+    println!("cargo:rerun-if-changed=i18n");
+    let mut entries = String::new();
+    if env::var_os("CARGO_FEATURE_I18N").is_some() {
+        let dir = fs::canonicalize("i18n").unwrap_or_else(|err| panic!("i18n: {err}"));
+        let mut files: Vec<(String, PathBuf)> = fs::read_dir(&dir)
+            .unwrap_or_else(|err| panic!("i18n: {err}"))
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().and_then(|e| e.to_str()) == Some("json"))
+            .filter_map(|path| {
+                let tag = path.file_stem()?.to_str()?.to_owned();
+                Some((tag, path))
+            })
+            .collect();
+        files.sort();
+        if let Ok(list) = env::var("EOL_TABLE_LOCALES") {
+            let wanted: Vec<&str> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            for tag in &wanted {
+                if *tag != "en" && !files.iter().any(|(t, _)| t == tag) {
+                    let known: Vec<&str> = files.iter().map(|(t, _)| t.as_str()).collect();
+                    panic!(
+                        "EOL_TABLE_LOCALES: there is no i18n/{tag}.json; there are {}",
+                        known.join(", ")
+                    );
+                }
+            }
+            files.retain(|(tag, _)| wanted.contains(&tag.as_str()));
+        }
+        for (tag, path) in files {
+            println!("cargo:rerun-if-changed={}", path.display());
+            entries.push_str(&format!(
+                "    ({tag:?}, include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+        }
+    }
+    let code = format!(
+        "/// The translations built in from `i18n/`.\n\
+         pub const LANGUAGES: &[(&str, &str)] = &[\n{entries}];\n"
+    );
+    let target = Path::new(out_dir).join("languages.rs");
+    fs::write(&target, code).unwrap_or_else(|err| panic!("{}: {err}", target.display()));
 }
 
 /// `css` without the sections of cargo features this build leaves out: lines from

@@ -1,5 +1,5 @@
 // Types of <eol-table> (eol-table-element.js): importing the module registers the element.
-import type { EolTable, InputFormat, TableState } from "./eol_table.js";
+import type { EolTable, InputFormat, Messages, TableState } from "./eol_table.js";
 
 /** The attributes <eol-table> observes; a change re-renders (theme, locale, filter and date-style update the live table). */
 export type EolTableAttribute =
@@ -55,6 +55,8 @@ export declare class EolTableElement extends HTMLElement {
   readonly table: EolTable | null;
   /** Settles once the latest (re-)render is done: with the table, or null when it failed. */
   readonly ready: Promise<EolTable | null>;
+  /** Messages replacing the catalogue's for the current locale (as `RenderOptions.messages`); setting it draws the table again. */
+  messages: Messages | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: EolTableAttribute, oldValue: string | null, value: string | null): void;
@@ -103,6 +105,8 @@ export declare class EolStackElement extends HTMLElement {
   readonly table: EolTable | null;
   /** Settles once the latest (re-)render is done: with the table, or null when it failed. */
   readonly ready: Promise<EolTable | null>;
+  /** Messages replacing the catalogue's for the current locale, `stack.*` ids included; setting it draws the stack again. */
+  messages: Messages | null;
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: EolStackAttribute, oldValue: string | null, value: string | null): void;

@@ -160,6 +160,7 @@ export class EolTableElement extends Base {
   #named = undefined; // the name `src`'s file name suggests, for data that names none
   #observer = null;
   #ready = Promise.resolve(null);
+  #messages = null; // the `messages` property
 
   constructor() {
     super();
@@ -181,7 +182,23 @@ export class EolTableElement extends Base {
     return this.#ready;
   }
 
+  /** Messages replacing the catalogue's for the current locale; setting them draws again. */
+  get messages() {
+    return this.#messages;
+  }
+
+  set messages(value) {
+    this.#messages = value ?? null;
+    if (this.isConnected) this.#schedule();
+  }
+
   connectedCallback() {
+    // Set on the element before it was upgraded: an own property that hides the setter.
+    if (Object.prototype.hasOwnProperty.call(this, "messages")) {
+      const messages = this.messages;
+      delete this.messages;
+      this.#messages = messages ?? null;
+    }
     this.#observer = new MutationObserver((records) => {
       if (records.some(touchesScript)) this.#schedule();
     });
@@ -255,7 +272,7 @@ export class EolTableElement extends Base {
       timeline: this.hasAttribute("timeline") || undefined, downloads: this.hasAttribute("downloads") || undefined,
       header: attr("header") === undefined ? undefined : attr("header") !== "false",
       description: attr("description"), iconBase: attr("icon-base"), linkBase: attr("link-base"),
-      virtualize: virtualize(attr("virtualize")),
+      virtualize: virtualize(attr("virtualize")), messages: this.messages ?? undefined,
     }));
     table.element?.setAttribute("part", "table"); // eol-table::part(table) { --eol-ok: ... }
     return table;
@@ -363,7 +380,8 @@ if (globalThis.customElements && eol.renderBadge && !customElements.get("eol-bad
  * <script type="application/yaml | application/json">; each entry's product file from its `src`
  * (relative to the stack file), else `${base}${product}`, else a built-in product. A file that
  * cannot be loaded makes a failing row of its own, saying why. Other attributes: `today`,
- * `theme`, `locale`, `filter`, `date-style` (the last four update the live table), `icon-base`.
+ * `theme`, `locale`, `filter`, `date-style` (the last four update the live table), `icon-base`;
+ * the `messages` property as `<eol-table>`'s.
  */
 export class EolStackElement extends EolTableElement {
   static get observedAttributes() {
@@ -417,6 +435,7 @@ export class EolStackElement extends EolTableElement {
     const table = eol.renderStack(container, source.text, source.sources, defined({
       injectStyles: false, today: attr("today"), locale: attr("locale"), theme: attr("theme"),
       filter: attr("filter"), dateStyle: attr("date-style"), iconBase: attr("icon-base"),
+      messages: this.messages ?? undefined,
     }));
     table.element?.setAttribute("part", "table");
     return table;

@@ -62,6 +62,23 @@ pub(crate) fn product_on(
     Ok((read(&text, &options)?, today))
 }
 
+/// The words the options ask for: `locale` and `messages`.
+pub(crate) fn words(options: &Options) -> Result<Box<dyn crate::core::wording::Words>, String> {
+    let locale = options.locale.as_deref().filter(|l| !l.trim().is_empty());
+    crate::dom::widget::words(locale, &options.overrides()?)
+}
+
+/// The product of the JS arguments, the day to evaluate it on, and the words of the options.
+pub(crate) fn product_words_on(
+    source: Option<&JsValue>,
+    options: Option<&JsValue>,
+) -> Result<(Product, Day, Box<dyn crate::core::wording::Words>), String> {
+    let (text, options) = inputs(source, options)?;
+    let today = today(&options)?;
+    let words = words(&options)?;
+    Ok((read(&text, &options)?, today, words))
+}
+
 /// Reads `text` in the format the options name (default: detected).
 pub(crate) fn read(text: &str, options: &Options) -> Result<Product, String> {
     let format = match options.format.as_deref() {
@@ -101,10 +118,11 @@ pub(crate) fn version_check(
     version: &str,
     options: Option<&JsValue>,
 ) -> Result<lookup::Check, String> {
-    let (product, today) = product_on(source, options)?;
-    Ok(core::lookup::check(
+    let (product, today, words) = product_words_on(source, options)?;
+    Ok(core::lookup::check_in(
         &view::evaluate(&product, today),
         version,
+        words.as_ref(),
     ))
 }
 
@@ -165,6 +183,7 @@ pub(crate) fn checked_stack(
     let limit = input_limit(options);
     let description = stack(stack_value, limit)?;
     let today = today(options)?;
+    let words = words(options)?;
     let sources = match sources {
         Some(value) if !value.is_null() && !value.is_undefined() => {
             if !value.is_object() || value.is_function() || js_sys::Array::is_array(value) {
@@ -176,21 +195,26 @@ pub(crate) fn checked_stack(
     };
     // A source that is not text, bytes or { error } stops the check with this message.
     let mut wrong: Option<String> = None;
-    let checked = stack::check(&description, today, &mut |entry| {
-        let sources = sources.as_ref()?;
-        let key = [entry.src.as_deref(), Some(entry.product.as_str())]
-            .into_iter()
-            .flatten()
-            .find(|key| js_sys::Object::has_own(sources, &JsValue::from_str(key)))?;
-        let value = js_sys::Reflect::get(sources, &JsValue::from_str(key)).ok()?;
-        match source(&value, limit) {
-            Ok(source) => Some(source),
-            Err(message) => {
-                wrong.get_or_insert(format!("sources[{key:?}] {message}"));
-                None
+    let checked = stack::check(
+        &description,
+        today,
+        &mut |entry| {
+            let sources = sources.as_ref()?;
+            let key = [entry.src.as_deref(), Some(entry.product.as_str())]
+                .into_iter()
+                .flatten()
+                .find(|key| js_sys::Object::has_own(sources, &JsValue::from_str(key)))?;
+            let value = js_sys::Reflect::get(sources, &JsValue::from_str(key)).ok()?;
+            match source(&value, limit) {
+                Ok(source) => Some(source),
+                Err(message) => {
+                    wrong.get_or_insert(format!("sources[{key:?}] {message}"));
+                    None
+                }
             }
-        }
-    });
+        },
+        words.as_ref(),
+    );
     match wrong {
         Some(message) => Err(message),
         None => Ok(checked),

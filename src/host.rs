@@ -11,9 +11,9 @@ use web_sys::{Document, Element};
 use crate::arguments::{inputs, read, today};
 #[cfg(feature = "timeline")]
 use crate::core::{timeline, view};
-use crate::dom::widget::Widget;
 #[cfg(feature = "timeline")]
-use crate::dom::widget::{self, Theme};
+use crate::dom::widget::Theme;
+use crate::dom::widget::Widget;
 use crate::{dom, options};
 
 /// Renders into `element` for the entry point `entry`: replaces what an earlier render put there
@@ -86,8 +86,7 @@ pub(crate) fn timeline_element(
         Some(theme) => Theme::parse(theme)?,
         None => Theme::Auto,
     };
-    let locale = options.locale.as_deref().filter(|l| !l.trim().is_empty());
-    let words = widget::words(locale)?;
+    let words = crate::arguments::words(&options)?;
     let product = read(&text, &options)?;
     let view = view::evaluate(&product, today);
     let chart = timeline::build(&view, words.as_ref(), chart_width(host, theme));

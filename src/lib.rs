@@ -244,7 +244,11 @@ pub fn to_markdown(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_markdown)
+    export(
+        source.as_ref(),
+        options.as_ref(),
+        core::export::to_markdown_in,
+    )
 }
 
 /// The support table of `source` as CSV (RFC 4180, CRLF line ends, a header row; cells a
@@ -257,7 +261,7 @@ pub fn to_csv(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_csv)
+    export(source.as_ref(), options.as_ref(), core::export::to_csv_in)
 }
 
 /// The support table of `source` as JSON text: an array of one object per release cycle with
@@ -270,7 +274,9 @@ pub fn to_json(
     >,
     #[wasm_bindgen(unchecked_optional_param_type = "ParseOptions | null")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    export(source.as_ref(), options.as_ref(), core::export::to_json)
+    export(source.as_ref(), options.as_ref(), |view, _| {
+        core::export::to_json(view)
+    })
 }
 
 /// The end dates of `source` (end of active support, end of life, end of extended support) as
@@ -287,7 +293,7 @@ pub fn to_icalendar(
     export(
         source.as_ref(),
         options.as_ref(),
-        core::export::to_icalendar,
+        core::export::to_icalendar_in,
     )
 }
 
@@ -295,10 +301,11 @@ pub fn to_icalendar(
 fn export(
     source: Option<&JsValue>,
     options: Option<&JsValue>,
-    write: fn(&view::ProductView<'_>) -> String,
+    write: fn(&view::ProductView<'_>, &dyn core::wording::Words) -> String,
 ) -> Result<String, JsError> {
-    let (product, today) = arguments::product_on(source, options).map_err(|m| JsError::new(&m))?;
-    Ok(write(&view::evaluate(&product, today)))
+    let (product, today, words) =
+        arguments::product_words_on(source, options).map_err(|m| JsError::new(&m))?;
+    Ok(write(&view::evaluate(&product, today), words.as_ref()))
 }
 
 /// Matches `version` (`1.12.4`, `v1.12.4`, `22.04.3 LTS`, a codename) to its release cycle in
@@ -458,6 +465,19 @@ pub fn render_timeline(
 #[wasm_bindgen(unchecked_return_type = "string[]")]
 pub fn products() -> Vec<String> {
     products::ids().iter().map(|id| (*id).to_owned()).collect()
+}
+
+/// The message catalogue `locale` reads (`null`: English), after the fallback from tag to
+/// language to English: `{ locale, dir, languages, messages }`, where `messages` maps every
+/// message id to its text (or its plural forms) and `languages` lists the built-in catalogues.
+/// What the `messages` option can override, and what it overrides it with.
+#[wasm_bindgen(js_name = messageCatalogue, unchecked_return_type = "MessageCatalogue")]
+pub fn message_catalogue(locale: Option<String>) -> Result<JsValue, JsError> {
+    let messages = match locale.as_deref().map(str::trim) {
+        Some(tag) if !tag.is_empty() => core::i18n::Messages::for_locale(tag),
+        _ => core::i18n::ENGLISH_MESSAGES.clone(),
+    };
+    dom::catalogue(&messages).map_err(host::js_error)
 }
 
 /// The default stylesheet (the text of `eol-table.css`), for a shadow root or a page that

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
 use crate::core::arrange::Direction;
+use crate::core::i18n::{self, Message, Overrides};
 use crate::core::model::Names;
 pub(crate) use crate::core::settings::choice_error;
 use crate::dom::card::Downloads;
@@ -43,6 +44,7 @@ pub(crate) struct Options {
     pub icon_base: Option<String>,
     pub link_base: Option<String>,
     pub virtualize: Option<VirtualizeOption>,
+    pub messages: Option<std::collections::BTreeMap<String, Message>>,
 }
 
 /// `sort: { column, direction }`.
@@ -118,6 +120,16 @@ impl Options {
         }
     }
 
+    /// The `messages` option, checked: known ids, known placeholders.
+    pub fn overrides(&self) -> Result<Overrides, String> {
+        let mut overrides = Overrides::new();
+        for (id, message) in self.messages.iter().flatten() {
+            i18n::check(id, message).map_err(|err| format!("the option `messages`: {err}"))?;
+            overrides.insert(id.clone(), message.clone());
+        }
+        Ok(overrides)
+    }
+
     /// The widget's settings from these options.
     pub fn settings(&self) -> Result<Settings, String> {
         let mut settings = Settings::default();
@@ -140,6 +152,7 @@ impl Options {
             settings.theme = Theme::parse(theme)?;
         }
         settings.locale = self.locale.clone().filter(|l| !l.trim().is_empty());
+        settings.messages = self.overrides()?;
         settings.version = self.version.clone().filter(|v| !v.trim().is_empty());
         let card = &mut settings.card;
         card.header = self.header.unwrap_or(true);
@@ -218,6 +231,9 @@ fn message(path: &str, inner: &str) -> String {
         .and_then(|rest| rest.strip_suffix('`'))
     {
         return format!("{subject} needs `{field}`");
+    }
+    if path.starts_with("messages.") {
+        return format!("{subject} is not valid: {inner}");
     }
     format!("{subject} are not valid: {inner}")
 }

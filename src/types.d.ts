@@ -13,8 +13,10 @@ export interface RenderOptions {
   search?: string;
   /** "relative" (default): "Ends in 3 months (01 Oct 2024)"; "absolute": "01 Oct 2024". */
   dateStyle?: "relative" | "absolute";
-  /** BCP 47 tag for the relative wording and dates, through Intl; default: the site's English. */
+  /** BCP 47 tag of the reader's language: every string the widget shows comes from the message catalogue of that language (fr, de, es, it, pt-BR, nl, pl, ja, zh-Hans, ko, ru, uk, tr, ar; a tag falls back to its language, then English), dates and relative wording through Intl. "ar" sets dir="rtl". Default: the site's English. */
   locale?: string | null;
+  /** Messages replacing the catalogue's for the current locale, by id: `{ "filter.all": "Everything" }`, or plural forms `{ "more.show": { one: "…", other: "…" } }`. An unknown id or placeholder is an error. */
+  messages?: Messages | null;
   /** Colours: "auto" (default) follows prefers-color-scheme. */
   theme?: "auto" | "light" | "dark";
   /** Show the old unmaintained releases the site hides behind "Show more". Default false. */
@@ -55,10 +57,33 @@ export interface RenderOptions {
 export interface TimelineOptions extends ParseOptions {
   /** Colours: "auto" (default) follows prefers-color-scheme. */
   theme?: "auto" | "light" | "dark";
-  /** BCP 47 tag for the tooltips' relative wording and dates, through Intl; default: the site's English. */
-  locale?: string | null;
   /** Add the default stylesheet to the page's head (once). Default true. */
   injectStyles?: boolean;
+}
+
+/** Messages replacing the catalogue's, by message id (the README lists every id). */
+export type Messages = { [id: string]: string | PluralForms };
+
+/** What `messageCatalogue` returns. */
+export interface MessageCatalogue {
+  /** The catalogue the locale reads after the fallback ("pt-BR", then "pt", then "en"). */
+  locale: string;
+  /** "ltr", or "rtl" (Arabic). */
+  dir: "ltr" | "rtl";
+  /** Every built-in catalogue: "en" and the languages of this build. */
+  languages: string[];
+  /** Every message id with its text, or its plural forms. */
+  messages: Messages;
+}
+
+/** A message's text per CLDR plural category; `other` is required. */
+export interface PluralForms {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
 }
 
 /** Input formats: a product file (Markdown + YAML front matter), bare YAML, endoflife.date API v1 JSON, or the older API's array of cycles. */
@@ -135,6 +160,10 @@ export interface ParseOptions {
   title?: string;
   /** The largest source accepted, in bytes (default 4 MiB). */
   maxInputBytes?: number;
+  /** The language of the words (as `RenderOptions.locale`): the CSV and Markdown headers, `checkVersion`'s message and short text, a badge's and a timeline's words. Default: the site's English. */
+  locale?: string | null;
+  /** Messages replacing the catalogue's (as `RenderOptions.messages`). */
+  messages?: Messages | null;
 }
 
 /** A product, shaped as endoflife.date's API v1 `result`. */
@@ -208,6 +237,10 @@ export interface StackOptions {
   today?: string;
   /** The largest stack description and product file accepted, in bytes (default 4 MiB). */
   maxInputBytes?: number;
+  /** The language of the summary, the reasons and the version messages (as `RenderOptions.locale`). Default: the site's English. */
+  locale?: string | null;
+  /** Messages replacing the catalogue's (as `RenderOptions.messages`), `stack.*` ids included. */
+  messages?: Messages | null;
 }
 
 /** Options of `renderStack`: those of `checkStack`, and the table's own. */
@@ -220,8 +253,6 @@ export interface StackRenderOptions extends StackOptions {
   search?: string;
   /** "relative" (default) or "absolute" end dates. */
   dateStyle?: "relative" | "absolute";
-  /** BCP 47 tag for the relative wording and dates, through Intl; default: the site's English. */
-  locale?: string | null;
   /** Colours: "auto" (default) follows prefers-color-scheme. */
   theme?: "auto" | "light" | "dark";
   /** Add the default stylesheet to the page's head (once). Default true. */

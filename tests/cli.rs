@@ -509,3 +509,169 @@ fn badge_writes_the_svg_or_the_shields_endpoint_json() {
     assert_eq!(code, Some(2));
     assert!(err.starts_with("eol-table: badge needs --version"), "{err}");
 }
+
+#[test]
+fn render_locale_words_the_table_in_that_language() {
+    let (ok, html, err) = eol_table(&[
+        "render",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "fr",
+        "--timeline",
+    ]);
+    assert!(ok, "{err}");
+    assert!(html.contains("lang=\"fr\" dir=\"ltr\""));
+    assert!(html.contains(">Sortie</th>"));
+    assert!(html.contains(">Dernière</th>"));
+    // The seed names its eol column: data stays as given.
+    assert!(html.contains(">End of Support</th>"));
+    assert!(html.contains("Fin dans 2 mois ("));
+    assert!(html.contains("18 nov. 2021"));
+    assert!(html.contains(">Aujourd’hui</text>"));
+    assert!(!html.contains("Released"));
+    assert!(!html.contains(">Today<"));
+}
+
+#[test]
+fn render_locale_arabic_is_right_to_left_and_counts_in_arabic() {
+    let (ok, html, err) = eol_table(&[
+        "render",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "ar",
+        "--page",
+    ]);
+    assert!(ok, "{err}");
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(html.contains("lang=\"ar\" dir=\"rtl\""));
+    // 2 months: the dual form.
+    assert!(html.contains("ينتهي خلال شهرين"), "{html}");
+}
+
+#[test]
+fn export_locale_translates_the_headers_not_the_data() {
+    let (ok, csv, err) = eol_table(&[
+        "export",
+        "--to",
+        "csv",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "de",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        csv.starts_with("Version,Veröffentlicht,End of Support,Neueste\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("2022-06"));
+    let (ok, ics, err) = eol_table(&[
+        "export",
+        "--to",
+        "ics",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "fr",
+    ]);
+    assert!(ok, "{err}");
+    assert!(ics.contains("SUMMARY:Istio 1.12: fin de vie\r\n"), "{ics}");
+    assert!(ics.contains("(seul le mois est connu"), "{ics}");
+}
+
+#[test]
+fn a_locale_without_a_catalogue_falls_back_to_english() {
+    let (ok, csv, _) = eol_table(&[
+        "export",
+        "--to",
+        "csv",
+        &seed(),
+        "--today",
+        "2022-05-01",
+        "--locale",
+        "sw",
+    ]);
+    assert!(ok);
+    assert!(
+        csv.starts_with("Release,Released,End of Support,Latest\r\n"),
+        "{csv}"
+    );
+    let (ok, _, err) = eol_table(&["render", &seed(), "--locale", "<fr>"]);
+    assert!(!ok);
+    assert!(err.contains("--locale must be a language tag such as fr or pt-BR, found `<fr>`"));
+}
+
+#[test]
+fn stack_and_badge_take_a_locale_and_word_the_headers_summary_and_badge_in_it() {
+    let dir = Dir::new("stack-locale");
+    let stack = dir.write("stack.yml", DONE_WHEN);
+    let english = eol_table_status(
+        &["stack", &stack, "--today", "2022-05-01", "--format", "md"],
+        &[],
+    );
+    let (code, out, err) = eol_table_status(
+        &[
+            "stack",
+            &stack,
+            "--today",
+            "2022-05-01",
+            "--format",
+            "md",
+            "--locale",
+            "de",
+        ],
+        &[],
+    );
+    // The exit status does not depend on the language.
+    assert_eq!((code, english.0), (Some(1), Some(1)), "{err}");
+    let header = out.lines().next().unwrap();
+    assert!(
+        english.1.starts_with("| Product | Your version |"),
+        "{}",
+        english.1
+    );
+    assert!(!header.contains("Product"), "{header}");
+    assert!(!header.contains("Your version"), "{header}");
+    assert!(out.contains("Istio"), "{out}");
+    let (code, table, _) = eol_table_status(
+        &["stack", &stack, "--today", "2022-05-01", "--locale", "de"],
+        &[("NO_COLOR", "1")],
+    );
+    assert_eq!(code, Some(1));
+    let summary = table.lines().last().unwrap();
+    assert!(!summary.contains("products"), "{summary}");
+    assert!(summary.starts_with("3 "), "{summary}");
+    let (code, _, err) = eol_table_status(&["stack", &stack, "--locale", "no tag"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--locale must be a language tag"), "{err}");
+
+    let badge = |locale: &str| {
+        let (code, json, err) = eol_table_status(
+            &[
+                "badge",
+                "--product",
+                "istio",
+                "--version",
+                "1.9.0",
+                "--today",
+                "2022-05-01",
+                "--endpoint",
+                "--locale",
+                locale,
+            ],
+            &[],
+        );
+        assert_eq!(code, Some(0), "{err}");
+        serde_json::from_str::<serde_json::Value>(&json).unwrap()
+    };
+    let (en, fr) = (badge("en"), badge("fr"));
+    assert_eq!(en["message"], "ended 6 months and 3 weeks ago");
+    assert_ne!(fr["message"], en["message"]);
+    assert_eq!(fr["color"], en["color"]);
+}

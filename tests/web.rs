@@ -541,8 +541,11 @@ fn a_locale_rewords_dates_through_intl() {
                 .unwrap(),
         )
     };
-    assert_eq!(eol("1.12"), "dans 2 mois (juin 2022)");
-    assert_eq!(eol("1.10"), "il y a 3 mois et 3 semaines (07 janv. 2022)");
+    assert_eq!(eol("1.12"), "Fin dans 2 mois (juin 2022)");
+    assert_eq!(
+        eol("1.10"),
+        "Terminé il y a 3 mois et 3 semaines (07 janv. 2022)"
+    );
     table.set_locale(Some("en-US".into())).unwrap();
     assert_eq!(eol("1.12"), "Ends in 2 months (Jun 2022)");
     assert_eq!(eol("1.10"), "Ended 3 months and 3 weeks ago (Jan 07, 2022)");
@@ -1917,5 +1920,39 @@ fn a_bad_stack_shows_an_alert_with_line_and_column_and_throws() {
         text(&host.query_selector("[role=\"alert\"]").unwrap().unwrap()),
         message
     );
+    host.remove();
+}
+#[wasm_bindgen_test]
+fn arabic_is_right_to_left_and_messages_override_the_catalogue() {
+    let host = host();
+    let options = options("2022-05-01");
+    Reflect::set(&options, &"locale".into(), &"ar".into()).unwrap();
+    let messages = js_sys::Object::new();
+    Reflect::set(&messages, &"filter.all".into(), &"كل شيء".into()).unwrap();
+    Reflect::set(&options, &"messages".into(), &messages).unwrap();
+    let mut table = eol_table::render(host.clone().into(), None, Some(options)).unwrap();
+    let root = table.element().unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    let all = host
+        .query_selector("button[data-filter=\"all\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&all), "كل شيء", "overridden");
+    let ended = host
+        .query_selector("button[data-filter=\"ended\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&ended), "المنتهية", "from the catalogue");
+    // The override stays for the new locale's catalogue; the direction follows the locale.
+    table.set_locale(Some("fr".into())).unwrap();
+    let root = table.element().unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    let ended = host
+        .query_selector("button[data-filter=\"ended\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(text(&ended), "Terminées");
+    table.destroy();
     host.remove();
 }

@@ -28,21 +28,6 @@ pub struct Card {
     pub version_command: Option<String>,
 }
 
-/// "More information is available on the {title} website.": the text before the link, and
-/// after it.
-pub const POLICY_SENTENCE: (&str, &str) = ("More information is available on the ", ".");
-
-impl Card {
-    /// The policy link's text: "{title} website".
-    pub fn policy_link_text(&self) -> String {
-        [self.title.as_str(), " website"].concat()
-    }
-}
-
-/// The hint under the table when the Latest column shows.
-pub const RUNNING_HINT: &str =
-    "You should be running one of the supported release numbers listed above in the rightmost column.";
-
 /// The card of `view`, with icons from `icon_base` (default [`ICON_BASE`]).
 pub fn build(view: &ProductView<'_>, icon_base: &str) -> Card {
     let product = view.product;
@@ -135,7 +120,6 @@ mod tests {
             card.policy_link.as_deref(),
             Some("https://istio.io/latest/docs/releases/supported-releases/#support-status-of-istio-releases")
         );
-        assert_eq!(card.policy_link_text(), "Istio website");
         assert!(card.running_hint);
         assert_eq!(card.version_command.as_deref(), Some("istioctl version"));
     }

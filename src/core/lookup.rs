@@ -7,7 +7,7 @@ use super::date::Date;
 use super::status::Phase;
 use super::version;
 use super::view::{ProductView, ReleaseView};
-use super::wording;
+use super::wording::{English, Words};
 
 /// A badge's (and a verdict's) colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,8 +144,13 @@ fn is_prefix(cycle: &str, version: &str) -> bool {
         .map_or(true, |next| !next.is_ascii_alphanumeric())
 }
 
-/// Checks `version` against the evaluated product.
+/// Checks `version` against the evaluated product, in the site's English.
 pub fn check(view: &ProductView<'_>, version: &str) -> Check {
+    check_in(view, version, &English)
+}
+
+/// Checks `version` against the evaluated product, the messages worded by `words`.
+pub fn check_in(view: &ProductView<'_>, version: &str, words: &dyn Words) -> Check {
     let product = view.product;
     let newest = |lts_only: bool| {
         view.releases
@@ -155,19 +160,24 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
     let has_lts = view.releases.iter().any(|r| r.life.lts.is_lts());
     let Some(found) = find(view, version) else {
         let nearest = nearest(view, version);
-        let message = if nearest.is_empty() {
-            format!(
-                "{} is not a known {} release",
-                version.trim(),
-                product.title
-            )
-        } else {
-            format!(
-                "{} is not a known {} release; the nearest are {}",
-                version.trim(),
-                product.title,
-                nearest.join(" and ")
-            )
+        let args = [
+            ("version", version.trim()),
+            ("product", product.title.as_str()),
+        ];
+        let message = match nearest.as_slice() {
+            [] => words.format("verdict.notKnown", &args),
+            [one] => words.format(
+                "verdict.notKnownNearest",
+                &[args[0], args[1], ("nearest", one)],
+            ),
+            [first, rest @ ..] => {
+                let second = rest.join(", ");
+                let both = words.format("time.and", &[("first", first), ("second", &second)]);
+                words.format(
+                    "verdict.notKnownNearest",
+                    &[args[0], args[1], ("nearest", &both)],
+                )
+            }
         };
         return Check {
             product: product.title.clone(),
@@ -193,7 +203,7 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
                 None
             },
             nearest,
-            short: "unknown version".to_owned(),
+            short: words.text("short.unknownVersion").to_owned(),
             message,
         };
     };
@@ -223,9 +233,11 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
     };
     let v = version.trim();
     let end = |date: Date| {
-        Date::from_ymd(date.year(), date.month(), 1)
-            .map_or_else(|| date.display(), |_| date.last_day().date().display())
+        let last =
+            Date::from_ymd(date.year(), date.month(), 1).map_or(date, |_| date.last_day().date());
+        words.date(last)
     };
+    let said = |id: &str| words.format(id, &[("version", v)]);
     let (mut message, short) = match (life.eol, days_left) {
         (
             Phase::Date {
@@ -235,41 +247,56 @@ pub fn check(view: &ProductView<'_>, version: &str) -> Check {
             },
             Some(days),
         ) => (
-            format!(
-                "{v} is supported until {} \u{2014} {}",
-                end(date),
-                lower(&wording::ends(days))
+            words.format(
+                "verdict.supportedUntil",
+                &[
+                    ("version", v),
+                    ("date", &end(date)),
+                    ("relative", &lower(&words.ends(days))),
+                ],
             ),
-            lower(&wording::ends(days)),
+            lower(&words.ends(days)),
         ),
         (Phase::Date { date, .. }, Some(days)) => (
-            format!(
-                "{v} reached its end of life on {} \u{2014} {}",
-                end(date),
-                wording::relative(days)
+            words.format(
+                "verdict.endedOn",
+                &[
+                    ("version", v),
+                    ("date", &end(date)),
+                    ("relative", &words.relative(days)),
+                ],
             ),
-            lower(&wording::ends(days)),
+            lower(&words.ends(days)),
         ),
         (Phase::Bool(true), _) => (
-            format!("{v} is no longer supported"),
-            "unsupported".to_owned(),
+            said("verdict.noLongerSupported"),
+            words.text("short.unsupported").to_owned(),
         ),
-        (Phase::Bool(false), _) => (format!("{v} is supported"), "supported".to_owned()),
-        _ if life.maintained => (format!("{v} is supported"), "supported".to_owned()),
+        (Phase::Bool(false), _) => (
+            said("verdict.supported"),
+            words.text("short.supported").to_owned(),
+        ),
+        _ if life.maintained => (
+            said("verdict.supported"),
+            words.text("short.supported").to_owned(),
+        ),
         _ => (
-            format!("no end-of-life date is known for {v}"),
-            "no date".to_owned(),
+            said("verdict.noDate"),
+            words.text("short.noDate").to_owned(),
         ),
     };
     if let Some(latest) = &r.latest {
         if is_latest {
-            message.push_str(&format!("; it is the latest {} release", r.cycle));
+            message.push_str(&words.format("verdict.isLatest", &[("cycle", &r.cycle)]));
         } else {
-            message.push_str(&format!("; latest in {} is {latest}", r.cycle));
+            message.push_str(&words.format(
+                "verdict.latestIs",
+                &[("cycle", &r.cycle), ("latest", latest)],
+            ));
         }
     }
     if let Some(to) = &upgrade_to {
-        message.push_str(&format!("; upgrade to {}", to.cycle));
+        message.push_str(&words.format("verdict.upgrade", &[("cycle", &to.cycle)]));
     }
     Check {
         product: product.title.clone(),

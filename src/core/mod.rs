@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod frontmatter;
 pub mod html;
+pub mod i18n;
 pub mod input;
 pub mod lookup;
 pub mod markdown;

@@ -173,8 +173,10 @@ pub struct Settings {
     pub date_style: DateStyle,
     /// Colour theme.
     pub theme: Theme,
-    /// Language of the relative wording and dates; `None`: the site's English.
+    /// Language of everything the widget shows; `None`: the site's English.
     pub locale: Option<String>,
+    /// Messages replacing the catalogue's (the `messages` option).
+    pub messages: crate::core::i18n::Overrides,
     /// A version to highlight, with a verdict above the table.
     pub version: Option<String>,
     /// The card around the table.

@@ -243,7 +243,7 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words) -> Table {
                 kind,
                 Column {
                     id: id.to_owned(),
-                    header: header.clone(),
+                    header: default_header(words, id, header),
                     description: None,
                 },
             )
@@ -284,6 +284,26 @@ pub fn build(view: &ProductView<'_>, words: &dyn Words) -> Table {
     }
 }
 
+/// The header of built-in column `id`: a default header ("Security Support") in the reader's
+/// language, a header the product file gives (`eolColumn: End of Support`) as given.
+pub fn default_header(words: &dyn Words, id: &str, header: &str) -> String {
+    let default = match id {
+        "release" => headers::RELEASE,
+        "releaseDate" => headers::RELEASE_DATE,
+        "discontinued" => headers::DISCONTINUED,
+        "eoas" => headers::EOAS,
+        "eol" => headers::EOL,
+        "eoes" => headers::EOES,
+        "latest" => headers::LATEST,
+        _ => return header.to_owned(),
+    };
+    if header == default {
+        words.text(&["column.", id].concat()).to_owned()
+    } else {
+        header.to_owned()
+    }
+}
+
 /// The site's rule (REFERENCE.md §3): with more than 6 cycles, every unmaintained cycle of the
 /// trailing run except the newest of that run can be hidden, never the first, and only when at
 /// least 3 would be.
@@ -316,7 +336,7 @@ fn row(
         .map(|(kind, column)| {
             let r = release.release;
             let (status, content) = match *kind {
-                Kind::Release => (None, release_cell(view, release, !latest_shown)),
+                Kind::Release => (None, release_cell(view, words, release, !latest_shown)),
                 Kind::ReleaseDate => date_cell(view, words, r.release_date),
                 Kind::Discontinued => phase_cell(words, release.life.discontinued, &DISCONTINUED),
                 Kind::Eoas => phase_cell(words, release.life.eoas, &END),
@@ -325,9 +345,9 @@ fn row(
                 Kind::Latest => latest_cell(words, release),
                 Kind::Custom(name) => (
                     None,
-                    vec![Inline::Text(
-                        custom_value(release, name).unwrap_or_else(|| "N/A".to_owned()),
-                    )],
+                    vec![Inline::Text(custom_value(release, name).unwrap_or_else(
+                        || words.text("cell.notApplicable").to_owned(),
+                    ))],
                 ),
             };
             let sort = match *kind {
@@ -415,7 +435,12 @@ fn dated(words: &dyn Words, phrase: String, date: Date) -> Vec<Inline> {
     }]
 }
 
-fn release_cell(view: &ProductView<'_>, release: &ReleaseView<'_>, linked: bool) -> Vec<Inline> {
+fn release_cell(
+    view: &ProductView<'_>,
+    words: &dyn Words,
+    release: &ReleaseView<'_>,
+    linked: bool,
+) -> Vec<Inline> {
     let mut content = vec![match (&release.link, linked) {
         (Some(href), true) => Inline::Link {
             href: href.clone(),
@@ -424,28 +449,40 @@ fn release_cell(view: &ProductView<'_>, release: &ReleaseView<'_>, linked: bool)
         _ => text(release.label.clone()),
     }];
     let lts = &view.lts_label;
+    // The default label's expansion is ours to translate; a label the file sets is data.
+    let default = view.product.lts_label == super::parse::DEFAULT_LTS_LABEL;
     let mark = match &lts.title {
+        Some(_) if default => Inline::Abbr {
+            title: words.text("cell.ltsTitle").to_owned(),
+            text: lts.text.clone(),
+        },
         Some(title) => Inline::Abbr {
             title: title.clone(),
             text: lts.text.clone(),
         },
         None => text(lts.text.clone()),
     };
-    match release.life.lts {
-        Lts::Yes | Lts::Since(_) => content.extend([text(" ("), mark, text(")")]),
-        Lts::Upcoming(_) => content.extend([text(" (Upcoming "), mark, text(")")]),
-        Lts::No => {}
+    let id = match release.life.lts {
+        Lts::Yes | Lts::Since(_) => "cell.lts",
+        Lts::Upcoming(_) => "cell.upcomingLts",
+        Lts::No => return content,
+    };
+    // " (LTS)", " (Upcoming LTS)": the mark keeps its own element inside the words.
+    let (before, after) = words.messages().around(id, "lts", &[]);
+    content.extend([text([" ", &before].concat()), mark]);
+    if !after.is_empty() {
+        content.push(text(after));
     }
     content
 }
 
-pub(crate) fn unknown(status: Status) -> (Option<Status>, Vec<Inline>) {
-    let word = if status == Status::Unavailable {
-        "Unavailable"
+pub(crate) fn unknown(words: &dyn Words, status: Status) -> (Option<Status>, Vec<Inline>) {
+    let id = if status == Status::Unavailable {
+        "cell.unavailable"
     } else {
-        "Unknown"
+        "cell.unknown"
     };
-    (Some(status), vec![text(word)])
+    (Some(status), vec![text(words.text(id))])
 }
 
 fn date_cell(
@@ -458,7 +495,7 @@ fn date_cell(
             let days = view.today.days_until(date.first_day());
             (None, dated(words, words.relative(days), date))
         }
-        None => unknown(Status::Unknown),
+        None => unknown(words, Status::Unknown),
     }
 }
 
@@ -477,7 +514,7 @@ pub(crate) fn phase_status(reached: bool, soon: bool) -> Status {
 pub(crate) struct PhaseWords {
     /// The phrase for a date `days` away: "Ends in 3 months" or "in 3 months".
     phrase: fn(&dyn Words, i64) -> String,
-    /// The text of `true` (reached) and `false`.
+    /// The message ids of `true` (reached) and `false`.
     reached: &'static str,
     not_reached: &'static str,
     /// What shows without a value.
@@ -487,8 +524,8 @@ pub(crate) struct PhaseWords {
 /// End of active support, end of life: "Ends in 3 months (...)", Yes / No.
 pub(crate) const END: PhaseWords = PhaseWords {
     phrase: |words, days| words.ends(days),
-    reached: "No",
-    not_reached: "Yes",
+    reached: "cell.no",
+    not_reached: "cell.yes",
     missing: Status::Unknown,
 };
 
@@ -501,8 +538,8 @@ const EXTENDED: PhaseWords = PhaseWords {
 /// Discontinued: "2 years ago (...)", Discontinued / In Production.
 const DISCONTINUED: PhaseWords = PhaseWords {
     phrase: |words, days| words.relative(days),
-    reached: "Discontinued",
-    not_reached: "In Production",
+    reached: "cell.discontinued",
+    not_reached: "cell.inProduction",
     missing: Status::Unknown,
 };
 
@@ -521,9 +558,9 @@ pub(crate) fn phase_cell(
             Some(phase_status(reached, soon)),
             dated(words, (how.phrase)(words, days_left), date),
         ),
-        Phase::Bool(true) => (Some(Status::Ended), vec![text(how.reached)]),
-        Phase::Bool(false) => (Some(Status::Ok), vec![text(how.not_reached)]),
-        Phase::Absent | Phase::Null => unknown(how.missing),
+        Phase::Bool(true) => (Some(Status::Ended), vec![text(words.text(how.reached))]),
+        Phase::Bool(false) => (Some(Status::Ok), vec![text(words.text(how.not_reached))]),
+        Phase::Absent | Phase::Null => unknown(words, how.missing),
     }
 }
 
@@ -532,7 +569,7 @@ pub(crate) fn latest_cell(
     release: &ReleaseView<'_>,
 ) -> (Option<Status>, Vec<Inline>) {
     let Some(latest) = &release.release.latest else {
-        return unknown(Status::Unknown);
+        return unknown(words, Status::Unknown);
     };
     let mut content = vec![match &release.link {
         Some(href) => Inline::Link {

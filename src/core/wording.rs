@@ -1,6 +1,7 @@
 //! Relative time wording, as the site words it (jekyll-timeago 1.1.0, depth 2, threshold 0.1).
 
 use super::date::Date;
+use super::i18n::{Category, Messages, PluralRule, ENGLISH_MESSAGES};
 
 /// A unit of relative time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +107,8 @@ pub fn ends(days: i64) -> String {
     }
 }
 
-/// The words of the table's dates: relative wording and date display, in one language.
+/// The words of everything the widget shows: the message catalogue of one locale, its plural
+/// rule, and relative wording and date display in that language.
 pub trait Words {
     /// "in 3 months", "2 years ago", "today" for a date `days` days from today.
     fn relative(&self, days: i64) -> String;
@@ -114,6 +116,27 @@ pub trait Words {
     fn ends(&self, days: i64) -> String;
     /// "07 Oct 2022", or "Oct 2022" for a month.
     fn date(&self, date: Date) -> String;
+    /// The short name of the month of `date`, for the timeline's axis: "Oct".
+    fn month(&self, date: Date) -> String;
+    /// The message catalogue.
+    fn messages(&self) -> &Messages;
+    /// The plural category of the count `n`.
+    fn plural(&self, n: u64) -> Category;
+
+    /// Message `id`, placeholders left in.
+    fn text<'a>(&'a self, id: &'a str) -> &'a str {
+        self.messages().text(id)
+    }
+
+    /// Message `id` with `args` filled in.
+    fn format(&self, id: &str, args: &[(&str, &str)]) -> String {
+        self.messages().format(id, args)
+    }
+
+    /// Plural message `id` for `count`, with `{count}` and `args` filled in.
+    fn count(&self, id: &str, count: u64, args: &[(&str, &str)]) -> String {
+        self.messages().count(id, count, self.plural(count), args)
+    }
 }
 
 /// The site's English wording.
@@ -131,6 +154,106 @@ impl Words for English {
 
     fn date(&self, date: Date) -> String {
         date.display()
+    }
+
+    fn month(&self, date: Date) -> String {
+        date.month_abbr().to_owned()
+    }
+
+    fn messages(&self) -> &Messages {
+        &ENGLISH_MESSAGES
+    }
+
+    /// CLDR's English rule natively; in the browser the DOM layer's words bring
+    /// `Intl.PluralRules`, and this reads `other`.
+    fn plural(&self, n: u64) -> Category {
+        #[cfg(not(target_family = "wasm"))]
+        return super::i18n::cldr_rule("en").category(n);
+        #[cfg(target_family = "wasm")]
+        return super::i18n::OtherOnly.category(n);
+    }
+}
+
+/// Wording from the message catalogue alone, with the site's rounding: what the CLI uses for
+/// `--locale` (the browser words dates through `Intl` instead).
+pub struct Catalogued {
+    messages: Messages,
+    rule: Box<dyn PluralRule>,
+}
+
+impl Catalogued {
+    /// Words of `messages`, counted by `rule`.
+    pub fn new(messages: Messages, rule: Box<dyn PluralRule>) -> Catalogued {
+        Catalogued { messages, rule }
+    }
+
+    /// The words of `locale` (through the catalogue's fallback chain), with CLDR's plural rule.
+    #[cfg(not(target_family = "wasm"))]
+    pub fn for_locale(locale: &str) -> Catalogued {
+        let messages = Messages::for_locale(locale);
+        let rule = super::i18n::cldr_rule(messages.tag());
+        Catalogued::new(messages, rule)
+    }
+
+    fn span(&self, days: u64) -> String {
+        let mut units = parts(days).into_iter().map(|(count, unit)| {
+            let id = match unit {
+                Unit::Year => "time.years",
+                Unit::Month => "time.months",
+                Unit::Week => "time.weeks",
+                Unit::Day => "time.days",
+            };
+            self.count(id, count, &[])
+        });
+        let first = units.next().unwrap_or_default();
+        match units.next() {
+            Some(second) => self.format("time.and", &[("first", &first), ("second", &second)]),
+            None => first,
+        }
+    }
+}
+
+impl Words for Catalogued {
+    fn relative(&self, days: i64) -> String {
+        match days {
+            0 => self.text("time.today").to_owned(),
+            1 => self.text("time.tomorrow").to_owned(),
+            -1 => self.text("time.yesterday").to_owned(),
+            d if d > 0 => self.format("time.future", &[("span", &self.span(d.unsigned_abs()))]),
+            d => self.format("time.past", &[("span", &self.span(d.unsigned_abs()))]),
+        }
+    }
+
+    fn ends(&self, days: i64) -> String {
+        let id = if days >= 0 { "time.ends" } else { "time.ended" };
+        self.format(id, &[("relative", &self.relative(days))])
+    }
+
+    fn date(&self, date: Date) -> String {
+        let month = self.month(date);
+        let year = date.year().to_string();
+        match date.day() {
+            Some(day) => {
+                let day = format!("{day:02}");
+                self.format(
+                    "date.day",
+                    &[("day", &day), ("month", &month), ("year", &year)],
+                )
+            }
+            None => self.format("date.month", &[("month", &month), ("year", &year)]),
+        }
+    }
+
+    fn month(&self, date: Date) -> String {
+        self.text(&format!("month.{}", date.month())).to_owned()
+    }
+
+    fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    fn plural(&self, n: u64) -> Category {
+        self.rule.category(n)
     }
 }
 
@@ -190,6 +313,32 @@ mod tests {
         assert_eq!(relative(-1), "yesterday");
         assert_eq!(relative(10), "in 1 week and 3 days");
         assert_eq!(relative(-1000), "2 years and 9 months ago");
+    }
+
+    #[test]
+    #[cfg(not(target_family = "wasm"))]
+    fn the_english_catalogue_words_dates_as_the_site_does() {
+        let words = Catalogued::for_locale("en");
+        for days in (-2000..2000).step_by(7).chain(-3..=3) {
+            assert_eq!(words.relative(days), relative(days), "{days} days");
+            assert_eq!(words.ends(days), ends(days), "{days} days");
+        }
+        let date = Date::from_ymd(2024, 10, 1).unwrap();
+        assert_eq!(words.date(date), "01 Oct 2024");
+        assert_eq!(words.date(Date::from_ym(2022, 6).unwrap()), "Jun 2022");
+    }
+
+    #[test]
+    #[cfg(all(feature = "i18n", not(target_family = "wasm")))]
+    fn other_languages_count_units_by_their_plural_rules() {
+        let words = Catalogued::for_locale("pl");
+        assert_eq!(words.relative(-365 * 2), "2 lata temu");
+        assert_eq!(words.relative(-365 * 5), "5 lat temu");
+        assert_eq!(words.relative(-365 * 22), "22 lata temu");
+        let words = Catalogued::for_locale("ru");
+        assert_eq!(words.relative(365 * 21), "через 21 год");
+        assert_eq!(words.relative(365 * 3), "через 3 года");
+        assert_eq!(words.relative(365 * 11), "через 11 лет");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use web_sys::{Document, Element};
 #[cfg(feature = "export")]
 use super::element;
 pub use crate::core::settings::Downloads;
+use crate::core::wording::Words;
 
 /// Copies the version command: the Clipboard API where the page may use it, else a selection
 /// and `execCommand("copy")`; says "Copied" (or how to copy by hand) in the live region for a
@@ -21,18 +22,18 @@ pub struct Copier {
     clear: Closure<dyn FnMut()>,
 }
 
-const COPIED: &str = "Copied";
-const COPY_BY_HAND: &str = "Selected: press Ctrl+C (⌘C) to copy";
-
 impl Copier {
-    /// A copier of `text` that reports in `status`.
-    pub fn new(document: &Document, text: String, status: Element) -> Copier {
+    /// A copier of `text` that reports in `status`, in the language of `words`.
+    pub fn new(document: &Document, text: String, status: Element, words: &dyn Words) -> Copier {
+        let copied = words.text("card.copied").to_owned();
+        let by_hand = words.text("card.copyByHand").to_owned();
         let shown = status.clone();
-        let done = Closure::<dyn FnMut(JsValue)>::new(move |_| say(&shown, COPIED));
+        let said = copied.clone();
+        let done = Closure::<dyn FnMut(JsValue)>::new(move |_| say(&shown, &said));
         let (shown, document) = (status.clone(), document.clone());
         let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            let copied = copy_by_selection(&document, &shown);
-            say(&shown, if copied { COPIED } else { COPY_BY_HAND });
+            let done = copy_by_selection(&document, &shown);
+            say(&shown, if done { &copied } else { &by_hand });
         });
         let shown = status.clone();
         let clear = Closure::<dyn FnMut()>::new(move || shown.set_text_content(None));

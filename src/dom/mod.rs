@@ -20,6 +20,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
 pub use crate::core::widget::ROOT_CLASS;
+pub use intl::catalogue;
 const STYLE_ID: &str = "eol-table-style";
 /// The class of the error box a failed render leaves.
 pub const ERROR_CLASS: &str = "eol-table--error";

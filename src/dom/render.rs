@@ -103,8 +103,8 @@ fn set_length(
     element.style().set_property(property, &text)
 }
 
-/// Replaces what is in `main` with the content of `tree`, the table part
-/// (`core::widget::table::main`), as a new locale words it.
+/// Replaces what is in `main` with the content of `tree` (the widget's card,
+/// `core::widget::card::root`), as a new locale words it.
 pub fn fill(
     document: &Document,
     main: &Element,

@@ -132,7 +132,7 @@ describe("the interactive Istio table", () => {
   test("a locale rewords the dates", async () => {
     const { page, errors } = await open("&locale=fr");
     const cell = page.locator('#widget tr[data-cycle="1.12"] td[data-column="eol"]');
-    assert.equal((await cell.textContent()).trim(), "dans 2 mois (juin 2022)");
+    assert.equal((await cell.textContent()).trim(), "Fin dans 2 mois (juin 2022)");
     await page.screenshot({ path: screenshotPath("interactive-fr.png") });
     assert.deepEqual(errors, []);
     await page.close();

@@ -156,4 +156,45 @@ describe("<eol-stack>", () => {
       await close();
     });
   }
+
+  test("in the reader's language: French headers and summary, Arabic right to left, a message overridden", async () => {
+    const english = await englishStack();
+    const { page, errors, close } = await stackPage({ attrs: 'locale="fr"' });
+    const stack = page.locator("#stack .eol-stack");
+    assert.equal(await stack.getAttribute("lang"), "fr");
+    const headers = await page.locator("#stack thead th[data-column]").allTextContents();
+    for (const word of ["Product", "Your version", "Status", "End of life", "Latest in cycle", "Upgrade to", "Days left"]) {
+      assert.ok(!headers.some((h) => h.includes(word)), `${word} in ${headers}`);
+    }
+    const summary = await page.locator("#stack .eol-stack__summary").textContent();
+    assert.notEqual(summary, english.summary);
+    assert.match(summary, /^5 /);
+    await page.locator("#stack").screenshot({ path: screenshotPath("stack-fr.png") });
+    // the messages property replaces one message, `stack.*` ids too
+    await page.evaluate(() => {
+      document.querySelector("#stack").messages = { "stack.column.daysLeft": "Jours restants (équipe)" };
+    });
+    await page.waitForFunction(() =>
+      document.querySelector("#stack").shadowRoot.querySelector('th[data-column="daysLeft"]')?.textContent.includes("(équipe)"),
+    );
+    assert.deepEqual(errors(), []);
+    await close();
+
+    const ar = await stackPage({ attrs: 'locale="ar"' });
+    assert.equal(await ar.page.locator("#stack .eol-stack").getAttribute("dir"), "rtl");
+    await ar.page.locator("#stack").screenshot({ path: screenshotPath("stack-ar.png") });
+    const phone = await stackPage({ attrs: 'locale="ar"', width: 390 });
+    await phone.page.locator("#stack").screenshot({ path: screenshotPath("stack-ar-phone.png") });
+    assert.deepEqual([...ar.errors(), ...phone.errors()], []);
+    await ar.close();
+    await phone.close();
+  });
 });
+
+/** The English stack's summary, to compare a translated one with. */
+async function englishStack() {
+  const { page, close } = await stackPage();
+  const summary = await page.locator("#stack .eol-stack__summary").textContent();
+  await close();
+  return { summary };
+}

@@ -26,6 +26,7 @@ const SAMPLES = {
   text: '"1.1"',
   style: '"absolute"',
   tag: '"fr"',
+  locale: ['"pt-BR"', "null"],
   theme: '"dark"',
   bool: "true",
   module: "bytes",

@@ -11,7 +11,7 @@
 //! input format in both commands, so the output format is `--to`.
 //!
 //! `eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon]
-//! [--format table|md|csv|json|ics]`: checks every entry of a stack description, offline (an
+//! [--format table|md|csv|json|ics] [--locale TAG]`: checks every entry of a stack description, offline (an
 //! entry's product file is its `src`, a path relative to the stack file, else `DIR/<id>.md`,
 //! else a built-in product). Exits 0 when no entry fails the `--fail-on` rule (default `ended`),
 //! 1 when one does, and 2 on bad input or arguments: a CI job fails the day a component of the
@@ -20,6 +20,12 @@
 //! `eol-table badge <file | --product ID> --version V [--today YYYY-MM-DD] [--format F]
 //! [--style flat|flat-square] [--endpoint]`: the status badge of a version as SVG, or with
 //! `--endpoint` as shields.io endpoint JSON (`schemaVersion`, `label`, `message`, `color`).
+//!
+//! `--locale TAG` (every command but `products`) words the output in a language of the message catalogue
+//! (`fr`, `pt-BR`; a tag without its own catalogue falls back to its language, then English):
+//! headers, cells, the timeline, and relative dates from the catalogue's units with CLDR plural
+//! rules. The rendered root gets `lang` and `dir` (`rtl` for Arabic). CSV and Markdown headers
+//! follow it, and so do the iCalendar events' words; JSON holds data only.
 
 mod stack;
 
@@ -30,12 +36,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use eol_table::core::date::Day;
 use eol_table::core::input::{self, Format};
 use eol_table::core::view::ProductView;
-use eol_table::core::wording::English;
+use eol_table::core::wording::{Catalogued, English, Words};
 use eol_table::core::{
     badge, export, html, lookup, markdown, parse_today, products, table, timeline, view,
 };
 
-const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...]\n       eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon] [--format table|md|csv|json|ics]\n       eol-table badge <product file | - | --product ID> --version V [--today YYYY-MM-DD] [--format ...] [--style flat|flat-square] [--endpoint]\n       eol-table products";
+const USAGE: &str = "usage: eol-table render <product file, or - for standard input | --product ID> [--today YYYY-MM-DD] [--format auto|markdown|yaml|api|api-v0] [--page] [--timeline] [--locale TAG]\n       eol-table export --to csv|md|json|ics <product file | - | --product ID> [--today YYYY-MM-DD] [--format ...] [--locale TAG]\n       eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon] [--format table|md|csv|json|ics] [--locale TAG]\n       eol-table badge <product file | - | --product ID> --version V [--today YYYY-MM-DD] [--format ...] [--style flat|flat-square] [--endpoint] [--locale TAG]\n       eol-table products";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,18 +71,19 @@ fn run(args: Vec<String>) -> Result<String, String> {
         _ => return Err(USAGE.to_owned()),
     };
     let (mut file, mut today, mut format, mut page) = (None, None, Format::Auto, false);
-    let mut to: Option<fn(&ProductView<'_>) -> String> = None;
+    let mut to: Option<fn(&ProductView<'_>, &dyn Words) -> String> = None;
     let mut chart = false;
+    let mut locale: Option<String> = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
             "--to" if !render => {
                 let name = args.next().ok_or(USAGE)?;
                 to = Some(match name.as_str() {
-                    "csv" => export::to_csv,
-                    "md" | "markdown" => export::to_markdown,
-                    "json" => export::to_json,
-                    "ics" | "ical" => export::to_icalendar,
+                    "csv" => export::to_csv_in,
+                    "md" | "markdown" => export::to_markdown_in,
+                    "json" => |view, _| export::to_json(view),
+                    "ics" | "ical" => export::to_icalendar_in,
                     _ => return Err(format!("unknown export format `{name}`\n{USAGE}")),
                 });
             }
@@ -85,6 +92,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
                 format = Format::parse(&name)
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
             }
+            "--locale" => locale = Some(locale_arg(args.next().ok_or(USAGE)?)?),
             "--page" if render => page = true,
             "--timeline" if render => chart = true,
             "--product" => {
@@ -125,17 +133,25 @@ fn run(args: Vec<String>) -> Result<String, String> {
     };
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let view = view::evaluate(&product, today);
+    let words = words_for(locale.as_deref());
+    let words = words.as_ref();
     if let Some(write) = to {
-        return Ok(write(&view));
+        return Ok(write(&view, words));
     }
     let mut fragment = String::new();
     if chart {
-        let layout = timeline::build(&view, &English, timeline::DEFAULT_WIDTH);
+        let layout = timeline::build(&view, words, timeline::DEFAULT_WIDTH);
         let tree = timeline::tree(&layout).attr("data-theme", "auto");
         fragment.push_str(&tree.to_html());
         fragment.push('\n');
     }
-    fragment.push_str(&html::table(&table::build(&view, &English)));
+    let table = table::build(&view, words);
+    let page_tree = eol_table::core::widget::table::page(&table);
+    fragment.push_str(&html::to_html(&with_language(
+        page_tree,
+        locale.as_deref(),
+        words,
+    )));
     if !page {
         return Ok(fragment + "\n");
     }
@@ -155,8 +171,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
         html::write(&mut after, &body.rest);
         after.push_str("</div>");
     }
+    let (lang, dir) = match &locale {
+        Some(tag) => (tag.as_str(), words.text("dir")),
+        None => ("en", "ltr"),
+    };
     Ok(format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!doctype html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>\n{}</style>\n</head>\n<body>\n{before}{fragment}{after}\n</body>\n</html>\n",
         eol_table::dom::STYLE
@@ -179,13 +199,14 @@ fn badge(args: Vec<String>) -> ExitCode {
 
 fn badge_output(args: Vec<String>) -> Result<String, String> {
     let (mut file, mut today, mut format, mut version) = (None, None, Format::Auto, None);
-    let (mut style, mut endpoint) = (badge::Style::Flat, false);
+    let (mut style, mut endpoint, mut locale) = (badge::Style::Flat, false, None);
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--today" => today = Some(args.next().ok_or(USAGE)?),
             "--version" => version = Some(args.next().ok_or(USAGE)?),
             "--endpoint" => endpoint = true,
+            "--locale" => locale = Some(locale_arg(args.next().ok_or(USAGE)?)?),
             "--style" => {
                 let name = args.next().ok_or(USAGE)?;
                 style = badge::Style::parse(&name)
@@ -222,7 +243,8 @@ fn badge_output(args: Vec<String>) -> Result<String, String> {
         None => utc_today(),
     };
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
-    let check = lookup::check(&view::evaluate(&product, today), &version);
+    let words = words_for(locale.as_deref());
+    let check = lookup::check_in(&view::evaluate(&product, today), &version, words.as_ref());
     if endpoint {
         let json = serde_json::to_string_pretty(&badge::endpoint(&check))
             .map_err(|err| err.to_string())?;
@@ -244,6 +266,58 @@ fn read_source(file: &str) -> Result<String, String> {
         return Ok(text);
     }
     std::fs::read_to_string(file).map_err(|err| format!("{file}: {err}"))
+}
+
+/// The value of `--locale`: a well-formed language tag such as `fr` or `pt-BR`.
+fn locale_arg(tag: String) -> Result<String, String> {
+    let valid = !tag.is_empty()
+        && tag.len() <= 35
+        && tag.split(['-', '_']).all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    if valid {
+        Ok(tag)
+    } else {
+        Err(format!(
+            "--locale must be a language tag such as fr or pt-BR, found `{tag}`"
+        ))
+    }
+}
+
+/// The words of `--locale` (none: the site's English).
+fn words_for(locale: Option<&str>) -> Box<dyn Words> {
+    match locale {
+        Some(tag) => Box::new(catalogued(tag)),
+        None => Box::new(English),
+    }
+}
+
+/// The catalogue's words for `tag`, counted by CLDR's plural rules.
+#[cfg(not(target_family = "wasm"))]
+fn catalogued(tag: &str) -> Catalogued {
+    Catalogued::for_locale(tag)
+}
+
+/// In a wasm build of the command (only ever compiled, for lints) the CLDR crate is left out
+/// and every count reads the `other` form.
+#[cfg(target_family = "wasm")]
+fn catalogued(tag: &str) -> Catalogued {
+    use eol_table::core::i18n::{Messages, OtherOnly};
+    Catalogued::new(Messages::for_locale(tag), Box::new(OtherOnly))
+}
+
+/// `element` with `lang` and `dir` for `locale` (as it is without one).
+fn with_language<'a>(
+    element: eol_table::core::markup::Element<'a>,
+    locale: Option<&str>,
+    words: &dyn Words,
+) -> eol_table::core::markup::Element<'a> {
+    match locale {
+        Some(tag) => element
+            .attr("lang", tag.to_owned())
+            .attr("dir", words.text("dir").to_owned()),
+        None => element,
+    }
 }
 
 /// Today's date in UTC.

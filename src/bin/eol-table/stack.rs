@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use eol_table::core::lookup::Standing;
 use eol_table::core::stack::{self, messages, Checked, Source};
 use eol_table::core::table::Table;
-use eol_table::core::wording::English;
+use eol_table::core::wording::Words;
 use eol_table::core::{card, check_size, export, parse_today, view, DEFAULT_MAX_INPUT_BYTES};
 
 /// Exit status: nothing fails the rule.
@@ -57,15 +57,17 @@ struct Arguments {
     today: Option<String>,
     fail_on: FailOn,
     output: Output,
+    locale: Option<String>,
 }
 
 /// Runs the command: prints the result, then exits 0, 1 or 2.
 pub fn main(args: Vec<String>) -> ExitCode {
     let result = arguments(args).and_then(|args| {
-        let checked = check(&args)?;
-        Ok((args, checked))
+        let words = crate::words_for(args.locale.as_deref());
+        let checked = check(&args, words.as_ref())?;
+        Ok((args, checked, words))
     });
-    let (args, checked) = match result {
+    let (args, checked, words) = match result {
         Ok(done) => done,
         Err(message) => {
             eprintln!("eol-table: {message}");
@@ -77,7 +79,7 @@ pub fn main(args: Vec<String>) -> ExitCode {
         .iter()
         .filter(|o| args.fail_on.fails(o.result.check.status))
         .count();
-    let text = match write(&checked, args.output) {
+    let text = match write(&checked, args.output, words.as_ref()) {
         Ok(text) => text,
         Err(message) => {
             eprintln!("eol-table: {message}");
@@ -122,12 +124,13 @@ fn usage() -> String {
 fn arguments(args: Vec<String>) -> Result<Arguments, String> {
     let mut args = args.into_iter();
     let (mut file, mut products, mut today) = (None, None, None);
-    let (mut fail_on, mut output) = (FailOn::Ended, Output::Table);
+    let (mut fail_on, mut output, mut locale) = (FailOn::Ended, Output::Table, None);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(usage);
         match arg.as_str() {
             "--products" => products = Some(PathBuf::from(value()?)),
             "--today" => today = Some(value()?),
+            "--locale" => locale = Some(crate::locale_arg(value()?)?),
             "--fail-on" => {
                 fail_on = match value()?.as_str() {
                     "ended" => FailOn::Ended,
@@ -169,6 +172,7 @@ fn arguments(args: Vec<String>) -> Result<Arguments, String> {
         today,
         fail_on,
         output,
+        locale,
     })
 }
 
@@ -183,7 +187,7 @@ fn read_limited(path: &Path) -> Result<String, std::io::Error> {
     std::fs::read_to_string(path)
 }
 
-fn check(args: &Arguments) -> Result<Checked, String> {
+fn check(args: &Arguments, words: &dyn Words) -> Result<Checked, String> {
     let path = Path::new(&args.file);
     let text = read_limited(path).map_err(|err| format!("{}: {err}", args.file))?;
     let description = stack::parse(&text).map_err(|err| format!("{}: {err}", args.file))?;
@@ -192,33 +196,38 @@ fn check(args: &Arguments) -> Result<Checked, String> {
         None => crate::utc_today(),
     };
     let base = path.parent().unwrap_or(Path::new("."));
-    let checked = stack::check(&description, today, &mut |entry| {
-        if let Some(src) = &entry.src {
-            let file = base.join(src);
-            return Some(match read_limited(&file) {
-                Ok(text) => Source::Text(text),
-                Err(err) => Source::Failed(format!("could not read {}: {err}", file.display())),
-            });
-        }
-        let file = args
-            .products
-            .as_ref()?
-            .join([entry.product.as_str(), ".md"].concat());
-        match read_limited(&file) {
-            Ok(text) => Some(Source::Text(text)),
-            // not in the folder: a built-in product, if there is one
-            Err(err) if err.kind() == ErrorKind::NotFound => None,
-            Err(err) => Some(Source::Failed(format!(
-                "could not read {}: {err}",
-                file.display()
-            ))),
-        }
-    });
+    let checked = stack::check(
+        &description,
+        today,
+        &mut |entry| {
+            if let Some(src) = &entry.src {
+                let file = base.join(src);
+                return Some(match read_limited(&file) {
+                    Ok(text) => Source::Text(text),
+                    Err(err) => Source::Failed(format!("could not read {}: {err}", file.display())),
+                });
+            }
+            let file = args
+                .products
+                .as_ref()?
+                .join([entry.product.as_str(), ".md"].concat());
+            match read_limited(&file) {
+                Ok(text) => Some(Source::Text(text)),
+                // not in the folder: a built-in product, if there is one
+                Err(err) if err.kind() == ErrorKind::NotFound => None,
+                Err(err) => Some(Source::Failed(format!(
+                    "could not read {}: {err}",
+                    file.display()
+                ))),
+            }
+        },
+        words,
+    );
     Ok(checked)
 }
 
-fn write(checked: &Checked, output: Output) -> Result<String, String> {
-    let table = || stack::table::build(checked, &English, card::ICON_BASE);
+fn write(checked: &Checked, output: Output, words: &dyn Words) -> Result<String, String> {
+    let table = || stack::table::build(checked, words, card::ICON_BASE);
     Ok(match output {
         Output::Table => aligned(checked, &table(), colour_wanted()),
         Output::Markdown => export::table_markdown(&table()),
@@ -226,7 +235,7 @@ fn write(checked: &Checked, output: Output) -> Result<String, String> {
         Output::Json => {
             serde_json::to_string_pretty(&checked.report()).map_err(|err| err.to_string())? + "\n"
         }
-        Output::Calendar => calendar(checked),
+        Output::Calendar => calendar(checked, words),
     })
 }
 
@@ -291,7 +300,7 @@ fn ansi(status: Standing) -> &'static str {
 }
 
 /// One calendar of the end dates of every entry's cycle.
-fn calendar(checked: &Checked) -> String {
+fn calendar(checked: &Checked, words: &dyn Words) -> String {
     let views: Vec<_> = checked
         .products
         .iter()
@@ -314,6 +323,9 @@ fn calendar(checked: &Checked) -> String {
             parts.push((view, Some(cycle)));
         }
     }
-    let name = checked.title.as_deref().unwrap_or(messages::CALENDAR);
-    export::calendar(name, checked.today, &parts)
+    let name = checked
+        .title
+        .as_deref()
+        .unwrap_or_else(|| words.text(messages::CALENDAR));
+    export::calendar(name, checked.today, &parts, words)
 }

@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use crate::core::date::{Date, Day};
+use crate::core::table::default_header;
 use crate::core::view::ProductView;
+use crate::core::wording::{English, Words};
 
 /// The end dates as an iCalendar file (RFC 5545): one all-day event on each end of active
 /// support, end of life and end of extended support that is a date and whose column the product
@@ -14,13 +16,24 @@ use crate::core::view::ProductView;
 /// adding new ones; `DTSTAMP` is `today` at midnight UTC, so the same input and day always give
 /// the same file.
 pub fn to_icalendar(view: &ProductView<'_>) -> String {
-    calendar(&view.product.title, view.today, &[(view, None)])
+    to_icalendar_in(view, &English)
+}
+
+/// [`to_icalendar`] with the events' words (`end of life`, the default headers) in the
+/// language of `words`.
+pub fn to_icalendar_in(view: &ProductView<'_>, words: &dyn Words) -> String {
+    calendar(&view.product.title, view.today, &[(view, None)], words)
 }
 
 /// One iCalendar file named `name` with the end dates of several products: each part is an
 /// evaluated product and, when given, the one release cycle of it to include (a stack's entry).
-/// Events are those [`to_icalendar`] writes, with the same UIDs.
-pub fn calendar(name: &str, today: Day, parts: &[(&ProductView<'_>, Option<&str>)]) -> String {
+/// Events are those [`to_icalendar`] writes, with the same UIDs, in the language of `words`.
+pub fn calendar(
+    name: &str,
+    today: Day,
+    parts: &[(&ProductView<'_>, Option<&str>)],
+    words: &dyn Words,
+) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -36,14 +49,20 @@ pub fn calendar(name: &str, today: Day, parts: &[(&ProductView<'_>, Option<&str>
     date_into(&mut stamp, today.date());
     stamp.push_str("T000000Z");
     for (view, only) in parts {
-        events_into(&mut out, &stamp, view, *only);
+        events_into(&mut out, &stamp, view, *only, words);
     }
     content_line_into(&mut out, "END:VCALENDAR");
     out
 }
 
 /// The events of `view`'s releases (only cycle `only` when given).
-fn events_into(out: &mut String, stamp: &str, view: &ProductView<'_>, only: Option<&str>) {
+fn events_into(
+    out: &mut String,
+    stamp: &str,
+    view: &ProductView<'_>,
+    only: Option<&str>,
+    words: &dyn Words,
+) {
     let product = view.product;
     let columns = &product.columns;
     // A cycle a file lists more than once: its later rows get UIDs of their own.
@@ -59,9 +78,9 @@ fn events_into(out: &mut String, stamp: &str, view: &ProductView<'_>, only: Opti
             *count - 1
         };
         let milestones = [
-            ("eoas", "end of active support", &columns.eoas, life.eoas),
-            ("eol", "end of life", &columns.eol, life.eol),
-            ("eoes", "end of extended support", &columns.eoes, life.eoes),
+            ("eoas", "calendar.eoas", &columns.eoas, life.eoas),
+            ("eol", "calendar.eol", &columns.eol, life.eol),
+            ("eoes", "calendar.eoes", &columns.eoes, life.eoes),
         ];
         let name = if release.label.starts_with(&product.title) {
             release.label.clone()
@@ -76,6 +95,7 @@ fn events_into(out: &mut String, stamp: &str, view: &ProductView<'_>, only: Opti
             let (Some(header), Some(date)) = (header, phase.from()) else {
                 continue;
             };
+            let (what, header) = (words.text(what), default_header(words, id, header));
             let day = date.last_day();
             content_line_into(out, "BEGIN:VEVENT");
             let mut uid = String::from("UID:");
@@ -102,9 +122,10 @@ fn events_into(out: &mut String, stamp: &str, view: &ProductView<'_>, only: Opti
                 content_line_into(out, &end);
             }
             text_line_into(out, "SUMMARY:", &[&name, ": ", what].concat());
-            let mut description = [&name, " \u{2014} ", header, ": ", &date.iso()].concat();
+            let mut description = [&name, " \u{2014} ", &header, ": ", &date.iso()].concat();
             if date.is_month() {
-                description.push_str(" (only the month is known; shown on its last day)");
+                description.push(' ');
+                description.push_str(words.text("calendar.monthOnly"));
             }
             text_line_into(out, "DESCRIPTION:", &description);
             if let Some(link) = link {

@@ -12,12 +12,14 @@
 mod ical;
 mod json;
 
-pub use ical::{calendar, content_line_into, ical_escape_into, to_icalendar, uid_part_into};
+pub use ical::{
+    calendar, content_line_into, ical_escape_into, to_icalendar, to_icalendar_in, uid_part_into,
+};
 pub use json::to_json;
 
 use super::table::{self, Cell, Inline, Table};
 use super::view::ProductView;
-use super::wording::English;
+use super::wording::{English, Words};
 
 /// A cell's data: dates in ISO form, everything else as shown.
 fn plain(cell: &Cell) -> String {
@@ -36,8 +38,8 @@ fn plain(cell: &Cell) -> String {
 }
 
 /// The header row, then each row's cells as data.
-fn grid(view: &ProductView<'_>) -> Vec<Vec<String>> {
-    grid_of(&table::build(view, &English))
+fn grid(view: &ProductView<'_>, words: &dyn Words) -> Vec<Vec<String>> {
+    grid_of(&table::build(view, words))
 }
 
 /// The header row, then each row's cells as data, of any table model (a stack's too).
@@ -55,7 +57,12 @@ fn grid_of(table: &Table) -> Vec<Vec<String>> {
 
 /// The table as a GitHub-flavoured Markdown pipe table.
 pub fn to_markdown(view: &ProductView<'_>) -> String {
-    markdown(&grid(view))
+    to_markdown_in(view, &English)
+}
+
+/// [`to_markdown`] with the headers and words of `words` (`Unknown`, `Yes`) in its language.
+pub fn to_markdown_in(view: &ProductView<'_>, words: &dyn Words) -> String {
+    markdown(&grid(view, words))
 }
 
 /// A table model (a stack's) as a Markdown pipe table, dates in ISO form.
@@ -111,7 +118,12 @@ pub fn markdown_escape_into(out: &mut String, text: &str) {
 
 /// The table as CSV (RFC 4180): a header row, CRLF line ends, fields quoted when needed.
 pub fn to_csv(view: &ProductView<'_>) -> String {
-    csv(grid(view))
+    to_csv_in(view, &English)
+}
+
+/// [`to_csv`] with the headers and words of `words` (`Unknown`, `Yes`) in its language.
+pub fn to_csv_in(view: &ProductView<'_>, words: &dyn Words) -> String {
+    csv(grid(view, words))
 }
 
 fn csv(grid: Vec<Vec<String>>) -> String {

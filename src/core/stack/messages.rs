@@ -1,48 +1,54 @@
-//! Every English word the stack view, `checkStack` and `eol-table stack` show, in one place (for
-//! the translated message catalogue).
+//! The stack view's words. What a reader sees (headers, statuses, the summary, why an entry
+//! failed) is in the message catalogue under `stack.*` ids, worded by [`Words`]; what a
+//! developer sees (errors in the stack file, the CLI's usage and verdict) stays English, as the
+//! product file's errors do.
 
 use crate::core::lookup::Standing;
+use crate::core::wording::Words;
 
-/// Column headers of the stack table, by column id, in column order.
+/// Column ids of the stack table with the message ids of their headers, in column order.
 pub const COLUMNS: [(&str, &str); 8] = [
-    ("product", "Product"),
-    ("version", "Your version"),
-    ("cycle", "Cycle"),
-    ("status", "Status"),
-    ("eol", "End of life"),
-    ("latest", "Latest in cycle"),
-    ("upgrade", "Upgrade to"),
-    ("daysLeft", "Days left"),
+    ("product", "stack.column.product"),
+    ("version", "stack.column.version"),
+    ("cycle", "stack.column.cycle"),
+    ("status", "stack.column.status"),
+    ("eol", "stack.column.eol"),
+    ("latest", "stack.column.latest"),
+    ("upgrade", "stack.column.upgrade"),
+    ("daysLeft", "stack.column.daysLeft"),
 ];
 
-/// The placeholder and accessible name of the search box.
-pub const SEARCH: &str = "Search products";
+/// The message id of the search box's placeholder and accessible name.
+pub const SEARCH: &str = "stack.search";
 
-/// After the latest version of a cycle when it is the version in use.
-pub const ON_LATEST: &str = " \u{2014} yours";
+/// The message id of the words after the latest version of a cycle when it is the one in use.
+pub const ON_LATEST: &str = "stack.onLatest";
 
-/// The upgrade cell when the version is on the newest supported cycle.
-pub const NO_UPGRADE: &str = "None needed";
+/// The message id of the upgrade cell when the version is on the newest supported cycle.
+pub const NO_UPGRADE: &str = "stack.noUpgrade";
 
-/// The upgrade cell when nothing newer is supported.
-pub const NO_TARGET: &str = "None available";
+/// The message id of the upgrade cell when nothing newer is supported.
+pub const NO_TARGET: &str = "stack.noTarget";
 
-/// The status cell's word.
+/// The message id of the calendar's name when the stack has no title.
+pub const CALENDAR: &str = "stack.calendar";
+
+/// The message id of the status cell's word (the timeline legend's words).
 pub fn status(standing: Standing) -> &'static str {
     match standing {
-        Standing::Ok => "Supported",
-        Standing::Soon => "Ends soon",
-        Standing::Ended => "Ended",
-        Standing::Unknown => "Unknown",
+        Standing::Ok => "legend.ok",
+        Standing::Soon => "legend.soon",
+        Standing::Ended => "legend.ended",
+        Standing::Unknown => "legend.unknown",
     }
 }
 
 /// Why an entry names no product that can be found.
-pub fn unknown_product(id: &str) -> String {
-    format!("there is no product `{id}`: give its file as the entry's `src`, or in the sources")
+pub fn unknown_product(words: &dyn Words, id: &str) -> String {
+    words.format("stack.unknownProduct", &[("product", id)])
 }
 
-/// Why an entry's product file could not be read.
+/// Why an entry's product file could not be read (the reader's message, in English).
 pub fn bad_file(id: &str, error: &str) -> String {
     format!("the {id} file could not be read: {error}")
 }
@@ -67,63 +73,49 @@ pub const BLANK_VERSION: &str = "`version` must not be blank";
 
 /// The summary: "3 products: 1 past end of life, 1 ending within 60 days, 1 unknown".
 pub fn summary(
+    words: &dyn Words,
     total: usize,
     ended: usize,
     soon: usize,
     soonest: Option<i64>,
     unknown: usize,
 ) -> String {
-    let noun = if total == 1 { "product" } else { "products" };
+    if total == 0 {
+        return words.text("stack.summary.none").to_owned();
+    }
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
     let mut parts = Vec::new();
     if ended > 0 {
-        parts.push(format!("{ended} past end of life"));
+        parts.push(words.count("stack.summary.ended", count(ended), &[]));
     }
     if soon > 0 {
-        match soonest {
-            Some(days) => {
-                let unit = if days == 1 { "day" } else { "days" };
-                parts.push(format!("{soon} ending within {days} {unit}"));
-            }
-            None => parts.push(format!("{soon} ending soon")),
-        }
+        let soon_count = soon.to_string();
+        parts.push(match soonest {
+            Some(days) => words.count(
+                "stack.summary.soonWithin",
+                days.unsigned_abs(),
+                &[("soon", &soon_count)],
+            ),
+            None => words.count("stack.summary.soon", count(soon), &[]),
+        });
     }
     if unknown > 0 {
-        parts.push(format!("{unknown} unknown"));
+        parts.push(words.count("stack.summary.unknown", count(unknown), &[]));
     }
-    if total == 0 {
-        return "no products".to_owned();
-    }
-    if parts.is_empty() {
-        let all = if total == 1 {
-            "supported"
-        } else {
-            "all supported"
-        };
-        return format!("{total} {noun}: {all}");
-    }
-    format!("{total} {noun}: {}", parts.join(", "))
+    let products = words.count("stack.summary.products", count(total), &[]);
+    let states = if parts.is_empty() {
+        words.count("stack.summary.allSupported", count(total), &[])
+    } else {
+        parts.join(words.text("stack.summary.separator"))
+    };
+    words.format(
+        "stack.summary",
+        &[("products", &products), ("states", &states)],
+    )
 }
-
-/// The live region under the table: "Showing 3 of 5 products".
-pub fn showing(visible: usize, total: usize) -> String {
-    let noun = if total == 1 { "product" } else { "products" };
-    format!("Showing {visible} of {total} {noun}")
-}
-
-/// The row shown when a search matches nothing.
-pub fn no_match(search: &str) -> String {
-    format!("No products match \u{201c}{search}\u{201d}.")
-}
-
-/// The row shown when the "Maintained" filter leaves nothing.
-pub const NONE_MAINTAINED: &str = "No product is supported any more.";
-/// The row shown when the "Ended" filter leaves nothing.
-pub const NONE_ENDED: &str = "No product has ended or is unknown.";
-/// The row shown for a stack without entries.
-pub const EMPTY: &str = "This stack lists no products.";
 
 /// The CLI's stack command: its usage line.
-pub const CLI_USAGE: &str = "eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon] [--format table|md|csv|json|ics]";
+pub const CLI_USAGE: &str = "eol-table stack STACK_FILE [--products DIR] [--today YYYY-MM-DD] [--fail-on ended|soon] [--format table|md|csv|json|ics] [--locale TAG]";
 
 /// The CLI's last line when entries fail the `--fail-on` rule.
 pub fn cli_failing(count: usize, rule: &str) -> String {
@@ -135,6 +127,3 @@ pub fn cli_failing(count: usize, rule: &str) -> String {
     };
     format!("{count} {what} (--fail-on {rule})")
 }
-
-/// The calendar's name when the stack has no title.
-pub const CALENDAR: &str = "Stack";

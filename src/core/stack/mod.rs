@@ -16,6 +16,7 @@ use super::error::Error;
 use super::input::{self, Format};
 use super::lookup::{self, Check, Standing};
 use super::model::{Names, Product};
+use super::wording::Words;
 use super::{products, view, yaml};
 
 /// A stack description.
@@ -258,6 +259,7 @@ pub fn check(
     stack: &Stack,
     today: Day,
     source: &mut dyn FnMut(&Entry) -> Option<Source>,
+    words: &dyn Words,
 ) -> Checked {
     let mut products: Vec<Product> = Vec::new();
     // What each source key (an entry's `src`, else its id) came to: a product's index, or why not.
@@ -268,7 +270,7 @@ pub fn check(
         let found = match read.iter().find(|(k, _)| *k == key) {
             Some((_, found)) => found.clone(),
             None => {
-                let found = load(entry, source(entry)).map(|product| {
+                let found = load(entry, source(entry), words).map(|product| {
                     products.push(product);
                     products.len() - 1
                 });
@@ -287,19 +289,20 @@ pub fn check(
         .zip(loaded)
         .map(|(entry, found)| match found {
             Ok(index) => match views.get(index) {
-                Some(view) => checked(entry, view, index),
+                Some(view) => checked(entry, view, index, words),
                 None => failed(
                     entry,
                     Problem::UnknownProduct,
-                    messages::unknown_product(&entry.product),
+                    messages::unknown_product(words, &entry.product),
+                    words,
                 ),
             },
-            Err((problem, reason)) => failed(entry, problem, reason),
+            Err((problem, reason)) => failed(entry, problem, reason, words),
         })
         .collect();
     drop(views);
     outcomes.sort_by_key(urgency);
-    let summary = summarise(&outcomes);
+    let summary = summarise(&outcomes, words);
     Checked {
         title: stack.title.clone(),
         today,
@@ -313,7 +316,11 @@ pub fn check(
 type Loaded = Result<usize, (Problem, String)>;
 
 /// Reads an entry's product from its source or the built-in products.
-fn load(entry: &Entry, source: Option<Source>) -> Result<Product, (Problem, String)> {
+fn load(
+    entry: &Entry,
+    source: Option<Source>,
+    words: &dyn Words,
+) -> Result<Product, (Problem, String)> {
     let text = match source {
         Some(Source::Text(text)) => text,
         Some(Source::Failed(why)) => {
@@ -324,7 +331,7 @@ fn load(entry: &Entry, source: Option<Source>) -> Result<Product, (Problem, Stri
             None => {
                 return Err((
                     Problem::UnknownProduct,
-                    messages::unknown_product(&entry.product),
+                    messages::unknown_product(words, &entry.product),
                 ))
             }
         },
@@ -341,8 +348,13 @@ fn load(entry: &Entry, source: Option<Source>) -> Result<Product, (Problem, Stri
     })
 }
 
-fn checked(entry: &Entry, view: &view::ProductView<'_>, index: usize) -> Outcome {
-    let check = lookup::check(view, &entry.version);
+fn checked(
+    entry: &Entry,
+    view: &view::ProductView<'_>,
+    index: usize,
+    words: &dyn Words,
+) -> Outcome {
+    let check = lookup::check_in(view, &entry.version, words);
     let (problem, reason) = if check.found {
         (None, None)
     } else {
@@ -361,7 +373,7 @@ fn checked(entry: &Entry, view: &view::ProductView<'_>, index: usize) -> Outcome
     }
 }
 
-fn failed(entry: &Entry, problem: Problem, reason: String) -> Outcome {
+fn failed(entry: &Entry, problem: Problem, reason: String, words: &dyn Words) -> Outcome {
     let check = Check {
         product: entry.product.clone(),
         version: entry.version.clone(),
@@ -383,7 +395,9 @@ fn failed(entry: &Entry, problem: Problem, reason: String) -> Outcome {
         upgrade_lts: None,
         nearest: Vec::new(),
         message: reason.clone(),
-        short: messages::status(Standing::Unknown).to_lowercase(),
+        short: words
+            .text(messages::status(Standing::Unknown))
+            .to_lowercase(),
     };
     Outcome {
         result: EntryResult {
@@ -413,7 +427,7 @@ fn urgency(outcome: &Outcome) -> (u8, i64) {
     }
 }
 
-fn summarise(outcomes: &[Outcome]) -> Summary {
+fn summarise(outcomes: &[Outcome], words: &dyn Words) -> Summary {
     let count = |standing: Standing| {
         outcomes
             .iter()
@@ -438,7 +452,28 @@ fn summarise(outcomes: &[Outcome]) -> Summary {
         ended,
         unknown,
         within_days,
-        message: messages::summary(outcomes.len(), ended, soon, within_days, unknown),
+        message: String::new(),
+    }
+    .worded(words)
+}
+
+impl Summary {
+    /// The summary in one sentence, in the language of `words`: "3 products: 1 past end of
+    /// life, 1 ending within 60 days, 1 unknown".
+    pub fn words(&self, words: &dyn Words) -> String {
+        messages::summary(
+            words,
+            self.total,
+            self.ended,
+            self.soon,
+            self.within_days,
+            self.unknown,
+        )
+    }
+
+    fn worded(mut self, words: &dyn Words) -> Summary {
+        self.message = self.words(words);
+        self
     }
 }
 

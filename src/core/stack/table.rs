@@ -28,7 +28,7 @@ pub fn build(checked: &Checked, words: &dyn Words, icon_base: &str) -> Table {
         .iter()
         .map(|(id, header)| Column {
             id: (*id).to_owned(),
-            header: (*header).to_owned(),
+            header: words.text(header).to_owned(),
             description: None,
         })
         .collect();
@@ -65,8 +65,8 @@ fn text(text: impl Into<String>) -> Inline {
     Inline::Text(text.into())
 }
 
-fn unknown(column: &str) -> Cell {
-    let (status, content) = table::unknown(Status::Unknown);
+fn unknown(words: &dyn Words, column: &str) -> Cell {
+    let (status, content) = table::unknown(words, Status::Unknown);
     cell(column, status, content, SortKey::Missing)
 }
 
@@ -114,11 +114,11 @@ fn row(
             vec![text(label.clone().unwrap_or_else(|| cycle.clone()))],
             SortKey::Text(cycle.clone()),
         ),
-        (None, _) => unknown("cycle"),
+        (None, _) => unknown(words, "cycle"),
     };
 
     let standing = check.status;
-    let mut status_text = messages::status(standing).to_owned();
+    let mut status_text = words.text(messages::status(standing)).to_owned();
     if let Some(reason) = &result.reason {
         status_text = [status_text.as_str(), ": ", reason].concat();
     }
@@ -135,7 +135,7 @@ fn row(
             let eol = cell("eol", status, content, table::phase_key(release.life.eol));
             let (status, mut content) = table::latest_cell(words, release);
             if check.is_latest {
-                content.push(text(messages::ON_LATEST));
+                content.push(text(words.text(messages::ON_LATEST)));
             }
             let latest = cell(
                 "latest",
@@ -149,7 +149,7 @@ fn row(
             );
             (eol, latest)
         }
-        None => (unknown("eol"), unknown("latest")),
+        None => (unknown(words, "eol"), unknown(words, "latest")),
     };
 
     let target = check.upgrade_lts.as_ref().or(check.upgrade.as_ref());
@@ -172,9 +172,14 @@ fn row(
             } else {
                 messages::NO_TARGET
             };
-            cell("upgrade", None, vec![text(word)], SortKey::Missing)
+            cell(
+                "upgrade",
+                None,
+                vec![text(words.text(word))],
+                SortKey::Missing,
+            )
         }
-        None => unknown("upgrade"),
+        None => unknown(words, "upgrade"),
     };
 
     let days = match check.days_left {
@@ -184,7 +189,7 @@ fn row(
             vec![text(days.to_string())],
             SortKey::Number(days),
         ),
-        None => unknown("daysLeft"),
+        None => unknown(words, "daysLeft"),
     };
 
     let search = [

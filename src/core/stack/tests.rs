@@ -7,7 +7,7 @@ const DONE_WHEN: &str = "products:\n  - product: istio\n    version: 1.12.4\n  -
 
 fn run(text: &str, today: &str) -> Checked {
     let stack = parse(text).unwrap();
-    check(&stack, parse_today(today).unwrap(), &mut |_| None)
+    check(&stack, parse_today(today).unwrap(), &mut |_| None, &English)
 }
 
 #[track_caller]
@@ -72,8 +72,35 @@ fn the_summary_counts_and_says_it_in_a_sentence() {
     .summary;
     assert_eq!(fine.message, "1 product: supported");
     assert_eq!(
-        messages::summary(7, 2, 1, Some(90), 0),
+        messages::summary(&English, 7, 2, 1, Some(90), 0),
         "7 products: 2 past end of life, 1 ending within 90 days"
+    );
+}
+
+// CLDR plural rules come from a native-only crate; the browser brings Intl's.
+#[cfg(not(target_family = "wasm"))]
+#[test]
+fn the_summary_and_reasons_follow_the_locale_with_its_plural_forms() {
+    let stack = parse(DONE_WHEN).unwrap();
+    let words = crate::core::wording::Catalogued::for_locale("pl");
+    let checked = check(
+        &stack,
+        parse_today("2022-05-01").unwrap(),
+        &mut |_| None,
+        &words,
+    );
+    let english = run(DONE_WHEN, "2022-05-01");
+    assert_ne!(checked.summary.message, english.summary.message);
+    assert_eq!(checked.summary.words(&English), english.summary.message);
+    assert_eq!(
+        checked.summary.message,
+        messages::summary(&words, 3, 1, 1, Some(60), 1)
+    );
+    let reason = checked.outcomes[2].result.reason.as_deref().unwrap();
+    assert!(reason.contains("`nosuch`"), "{reason}");
+    assert_eq!(
+        messages::summary(&English, 2, 0, 1, Some(1), 1),
+        "2 products: 1 ending within 1 day, 1 unknown"
     );
 }
 
@@ -106,6 +133,7 @@ fn sources_win_over_built_in_products_and_failures_are_rows() {
             )),
             _ => Some(Source::Text("releases: 5\n".to_owned())),
         },
+        &English,
     );
     let problems: Vec<(&str, Option<Problem>)> = checked
         .outcomes

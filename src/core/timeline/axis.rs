@@ -91,6 +91,7 @@ pub(super) fn ticks(
     end: Day,
     x: &dyn Fn(Day) -> i32,
     width: i32,
+    words: &dyn crate::core::wording::Words,
 ) -> Vec<Tick> {
     const MAX_TICKS: usize = 1000;
     let minor = scheme.minor().max(1);
@@ -115,14 +116,13 @@ pub(super) fn ticks(
                 Scheme::Years { .. } => major.then(|| year.to_string()),
                 _ if month == 0 => Some(year.to_string()),
                 _ => {
-                    let abbr = day.date().month_abbr();
+                    // The first label names its year: "Oct 2022", as the words write a month.
+                    let date = day.date();
                     Some(if first {
-                        let mut text = abbr.to_owned();
-                        text.push(' ');
-                        text.push_str(&year.to_string());
-                        text
+                        Date::from_ym(date.year(), date.month())
+                            .map_or_else(|| words.month(date), |month| words.date(month))
                     } else {
-                        abbr.to_owned()
+                        words.month(date)
                     })
                 }
             };

@@ -4,7 +4,7 @@ use super::axis::{ticks, Scheme};
 use super::*;
 use crate::core::date::Date;
 use crate::core::model::headers;
-use crate::core::table::phase_status;
+use crate::core::table::{default_header, phase_status};
 use crate::core::view::{ProductView, ReleaseView};
 use crate::core::wording::Words;
 
@@ -38,13 +38,13 @@ pub fn build_rows(
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let today = view.today;
     let columns = &view.product.columns;
-    let shown: Vec<(Support, &String)> = [
-        (Support::Active, columns.eoas.as_ref()),
-        (Support::Security, columns.eol.as_ref()),
-        (Support::Extended, columns.eoes.as_ref()),
+    let shown: Vec<(Support, String)> = [
+        (Support::Active, "eoas", columns.eoas.as_ref()),
+        (Support::Security, "eol", columns.eol.as_ref()),
+        (Support::Extended, "eoes", columns.eoes.as_ref()),
     ]
     .into_iter()
-    .filter_map(|(support, header)| header.map(|h| (support, h)))
+    .filter_map(|(support, id, header)| header.map(|h| (support, default_header(words, id, h))))
     .collect();
 
     let mut undated = Vec::new();
@@ -114,7 +114,7 @@ pub fn build_rows(
         plot_left + i32::try_from(offset * plot_width / span).unwrap_or(0)
     };
 
-    let ticks = ticks(&scheme, start, end, &x, width);
+    let ticks = ticks(&scheme, start, end, &x, width, words);
     let label_chars = usize::try_from((plot_left - 18) / CHAR_WIDTH).unwrap_or(0);
 
     let mut rows = Vec::with_capacity(dated.len());
@@ -150,13 +150,29 @@ pub fn build_rows(
     let bottom_axis = rows.len() > BOTTOM_AXIS_ROWS;
     let height = top + if bottom_axis { BOTTOM_AXIS } else { BOTTOM_PAD };
 
-    let name = &view.product.title;
-    let mut title = String::with_capacity(name.len() + 24);
-    title.push_str(name);
-    title.push_str(" release timeline");
-    let label = summary(&title, &dated);
+    let title = words.format("timeline.title", &[("title", &view.product.title)]);
+    let label = summary(&title, &dated, words);
     let today_text = words.date(today.date());
-    let description = description(&phases, &today_text);
+    let description = description(&phases, &today_text, words);
+    let drawn_rows = rows.len();
+    let texts = Texts {
+        today: words.text("timeline.today").to_owned(),
+        legend: statuses
+            .iter()
+            .map(|status| (*status, status_name(words, *status)))
+            .collect(),
+        undated: (!undated.is_empty())
+            .then(|| words.format("timeline.undated", &[("cycles", &undated.join(", "))])),
+        more: (omitted > 0).then(|| {
+            let all = drawn_rows + omitted;
+            let shown = drawn_rows.to_string();
+            (
+                words.count("timeline.showingFirst", all as u64, &[("shown", &shown)]),
+                words.count("timeline.showAll", all as u64, &[]),
+            )
+        }),
+    };
+    let rtl = words.text("dir") == "rtl";
     Timeline {
         product: view.product.id.clone(),
         title,
@@ -178,7 +194,22 @@ pub fn build_rows(
         omitted,
         phases,
         statuses,
+        texts,
+        rtl,
     }
+}
+
+/// The status names of the legend.
+fn status_name(words: &dyn Words, status: Status) -> String {
+    words
+        .text(match status {
+            Status::Ok => "legend.ok",
+            Status::Soon => "legend.soon",
+            Status::Ended => "legend.ended",
+            Status::Unknown => "legend.unknown",
+            Status::Unavailable => "legend.unavailable",
+        })
+        .to_owned()
 }
 
 /// `day` plus `days`.
@@ -187,9 +218,7 @@ fn plus(day: Day, days: i64) -> Day {
 }
 
 /// "Istio release timeline: 7 cycles from 2020 to 2022".
-fn summary(title: &str, dated: &[Dated<'_, '_>]) -> String {
-    let mut out = title.to_owned();
-    out.push_str(": ");
+fn summary(title: &str, dated: &[Dated<'_, '_>], words: &dyn Words) -> String {
     let first = dated.iter().map(|d| d.released).min();
     let last = dated
         .iter()
@@ -203,42 +232,37 @@ fn summary(title: &str, dated: &[Dated<'_, '_>]) -> String {
         })
         .max();
     let (Some(first), Some(last)) = (first, last) else {
-        out.push_str("no cycle has a release date");
-        return out;
+        return words.format("timeline.noDates", &[("title", title)]);
     };
-    out.push_str(&dated.len().to_string());
-    out.push_str(if dated.len() == 1 {
-        " cycle"
-    } else {
-        " cycles"
-    });
-    let (from, to) = (first.date().year(), last.date().year());
+    let count = dated.len() as u64;
+    let (from, to) = (
+        first.date().year().to_string(),
+        last.date().year().to_string(),
+    );
     if from == to {
-        out.push_str(" in ");
-        out.push_str(&from.to_string());
+        words.count(
+            "timeline.summaryYear",
+            count,
+            &[("title", title), ("year", &from)],
+        )
     } else {
-        out.push_str(" from ");
-        out.push_str(&from.to_string());
-        out.push_str(" to ");
-        out.push_str(&to.to_string());
+        words.count(
+            "timeline.summary",
+            count,
+            &[("title", title), ("from", &from), ("to", &to)],
+        )
     }
-    out
 }
 
-fn description(phases: &[(Support, String)], today: &str) -> String {
-    let mut out = String::from(
-        "Each bar runs from a cycle's release date to the end of its support. \
-         Green: supported, yellow: ends soon, red: ended.",
-    );
+fn description(phases: &[(Support, String)], today: &str, words: &dyn Words) -> String {
+    let mut out = words.text("timeline.description").to_owned();
     if phases.len() > 1 {
-        out.push_str(" From thick to thin: ");
         let names: Vec<&str> = phases.iter().map(|(_, h)| h.as_str()).collect();
-        out.push_str(&names.join(", "));
-        out.push('.');
+        out.push(' ');
+        out.push_str(&words.format("timeline.phases", &[("phases", &names.join(", "))]));
     }
-    out.push_str(" The dashed line is today, ");
-    out.push_str(today);
-    out.push('.');
+    out.push(' ');
+    out.push_str(&words.format("timeline.todayLine", &[("date", today)]));
     out
 }
 
@@ -304,7 +328,7 @@ fn note(
         text.push_str(" \u{2013} ");
         match last.end {
             Some(date) => text.push_str(&words.date(date)),
-            None => text.push_str("no end date"),
+            None => text.push_str(words.text("timeline.noEnd")),
         }
     }
     let chars = i32::try_from(text.chars().count()).unwrap_or(i32::MAX / 16);
@@ -335,19 +359,18 @@ fn note(
 fn tooltip(
     view: &ProductView<'_>,
     cycle: &Dated<'_, '_>,
-    shown: &[(Support, &String)],
+    shown: &[(Support, String)],
     words: &dyn Words,
 ) -> String {
     let release = cycle.release;
     let mut out = release.full_label(&view.lts_label);
     out.push('\n');
     let columns = &view.product.columns;
-    out.push_str(
-        columns
-            .release_date
-            .as_deref()
-            .unwrap_or(headers::RELEASE_DATE),
-    );
+    let released = columns
+        .release_date
+        .as_deref()
+        .unwrap_or(headers::RELEASE_DATE);
+    out.push_str(&default_header(words, "releaseDate", released));
     out.push_str(": ");
     if let Some(date) = release.release.release_date {
         out.push_str(&words.relative(view.today.days_until(date.first_day())));
@@ -368,12 +391,12 @@ fn tooltip(
                 out.push_str(&words.date(date));
                 out.push(')');
             }
-            Phase::Bool(true) => out.push_str("No"),
-            Phase::Bool(false) => out.push_str("Yes"),
+            Phase::Bool(true) => out.push_str(words.text("cell.no")),
+            Phase::Bool(false) => out.push_str(words.text("cell.yes")),
             Phase::Absent | Phase::Null if *support == Support::Extended => {
-                out.push_str("Unavailable")
+                out.push_str(words.text("cell.unavailable"))
             }
-            Phase::Absent | Phase::Null => out.push_str("Unknown"),
+            Phase::Absent | Phase::Null => out.push_str(words.text("cell.unknown")),
         }
     }
     out

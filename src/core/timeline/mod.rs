@@ -11,7 +11,7 @@ mod layout;
 mod svg;
 
 pub use layout::{build, build_rows, DEFAULT_ROWS};
-pub use svg::{tree, undated_text};
+pub use svg::tree;
 
 use super::date::{Date, Day};
 use super::status::Phase;
@@ -202,6 +202,23 @@ pub struct Timeline {
     pub phases: Vec<(Support, String)>,
     /// The colours the bars use, for the legend.
     pub statuses: Vec<Status>,
+    /// The words around the chart.
+    pub texts: Texts,
+    /// Time runs right to left, as the locale reads (Arabic).
+    pub rtl: bool,
+}
+
+/// The words around the chart, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// The label of the today line: "Today".
+    pub today: String,
+    /// The legend's status names, in the order of `statuses`.
+    pub legend: Vec<(Status, String)>,
+    /// "Not drawn, no release date: 1.6 and earlier", when cycles are not drawn.
+    pub undated: Option<String>,
+    /// "Showing the first 60 of 80 cycles. " and "Show all 80", when cycles are left out.
+    pub more: Option<(String, String)>,
 }
 
 #[cfg(test)]
@@ -240,7 +257,7 @@ mod tests {
         );
         assert_eq!(t.undated, ["1.6 and earlier"]);
         assert_eq!(
-            undated_text(&t.undated),
+            t.texts.undated.as_deref().unwrap(),
             "Not drawn, no release date: 1.6 and earlier"
         );
         assert_eq!(
@@ -496,5 +513,52 @@ mod tests {
         assert!(row
             .title
             .starts_with("a very long release cycle name that goes on and on and on\n"));
+    }
+
+    #[test]
+    #[cfg(feature = "i18n")]
+    fn right_to_left_locales_draw_time_running_leftwards() {
+        let product = parse(products::ISTIO).unwrap();
+        let view = view::evaluate(&product, day("2022-05-01"));
+        let words = crate::core::wording::Catalogued::new(
+            crate::core::i18n::Messages::for_locale("ar"),
+            Box::new(crate::core::i18n::OtherOnly),
+        );
+        let t = build(&view, &words, 960);
+        assert!(t.rtl);
+        assert_eq!(t.texts.today, "اليوم");
+        let tree = tree(&t);
+        let nodes = tree.descendants();
+        let today = nodes
+            .iter()
+            .find(|n| n.get("class") == Some("eol-tl-today-line"))
+            .unwrap();
+        assert_eq!(
+            today.get("x1"),
+            Some((960 - t.today_x).to_string().as_str())
+        );
+        // The newest cycle's bar ends further left than the oldest one's.
+        let bar_right = |cycle: &str| {
+            let row = nodes
+                .iter()
+                .find(|n| n.get("data-cycle") == Some(cycle))
+                .unwrap();
+            let bar = row
+                .descendants()
+                .into_iter()
+                .find(|n| n.get("class") == Some("eol-tl-security"))
+                .unwrap();
+            bar.get("x").unwrap().parse::<i32>().unwrap()
+        };
+        assert!(bar_right("1.13") < bar_right("1.7"));
+        let label = nodes
+            .iter()
+            .find(|n| n.get("class") == Some("eol-tl-label"))
+            .unwrap();
+        assert_eq!(label.get("text-anchor"), Some("start"));
+        assert_eq!(
+            label.get("x"),
+            Some((960 - (t.plot_left - 8)).to_string().as_str())
+        );
     }
 }

@@ -3,21 +3,14 @@
 use super::*;
 use crate::core::markup::Element;
 
-/// The status names of the legend.
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Ok => "Supported",
-        Status::Soon => "Ends soon",
-        Status::Ended => "Ended",
-        Status::Unknown => "Unknown",
-        Status::Unavailable => "Unavailable",
-    }
-}
-
 /// The chart's elements: `div.eol-timeline` holding a scrolling box with the `svg`, the legend
 /// and the list of cycles not drawn.
 pub fn tree(timeline: &Timeline) -> Element<'_> {
     let t = timeline;
+    let m = Mirror {
+        on: t.rtl,
+        width: t.width,
+    };
     let mut svg = Element::svg("svg")
         .attr("class", "eol-timeline__chart")
         .attr("viewBox", viewbox(t.width, t.height))
@@ -25,6 +18,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
         .num("height", t.height)
         .attr("role", "img")
         .attr("aria-label", t.label.clone())
+        // Coordinates are mirrored for right-to-left locales; anchors are meant left to right.
+        .attr_if(t.rtl, "direction", "ltr")
         .child(Element::svg("title").text(t.title.clone()))
         .child(Element::svg("desc").text(t.description.clone()));
 
@@ -42,8 +37,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                         "eol-tl-tick"
                     },
                 )
-                .num("x1", tick.x)
-                .num("x2", tick.x)
+                .num("x1", m.x(tick.x))
+                .num("x2", m.x(tick.x))
                 .num("y1", AXIS_BASELINE - 12)
                 .num("y2", rows_bottom),
         );
@@ -61,7 +56,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                 axis = axis.child(
                     Element::svg("text")
                         .attr("class", class)
-                        .num("x", tick.x + 3)
+                        .num("x", m.x(tick.x + 3))
+                        .attr_if(t.rtl, "text-anchor", "end")
                         .num("y", y)
                         .text(label.clone()),
                 );
@@ -70,16 +66,16 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
     }
     let mut rows = Element::svg("g").attr("class", "eol-tl-rows");
     for row in &t.rows {
-        rows = rows.child(row_node(t, row));
+        rows = rows.child(row_node(t, row, m));
     }
     svg = svg.child(grid).child(rows);
 
     let (anchor, label_x) = if t.today_x + 24 > t.width {
-        ("end", t.today_x + 2)
+        (m.anchor("end"), m.x(t.today_x + 2))
     } else if t.today_x - 24 < 0 {
-        ("start", t.today_x - 2)
+        (m.anchor("start"), m.x(t.today_x - 2))
     } else {
-        ("middle", t.today_x)
+        ("middle", m.x(t.today_x))
     };
     svg = svg.child(
         Element::svg("g")
@@ -88,8 +84,8 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
             .child(
                 Element::svg("line")
                     .attr("class", "eol-tl-today-line")
-                    .num("x1", t.today_x)
-                    .num("x2", t.today_x)
+                    .num("x1", m.x(t.today_x))
+                    .num("x2", m.x(t.today_x))
                     .num("y1", TODAY_BASELINE + 3)
                     .num("y2", rows_bottom)
                     .attr("stroke-dasharray", "4 3"),
@@ -100,7 +96,7 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
                     .num("x", label_x)
                     .num("y", TODAY_BASELINE)
                     .attr("text-anchor", anchor)
-                    .text("Today"),
+                    .text(t.texts.today.clone()),
             ),
     );
     // Last, so the today line passes behind the axis labels.
@@ -117,39 +113,27 @@ pub fn tree(timeline: &Timeline) -> Element<'_> {
     if let Some(legend) = legend(t) {
         root = root.child(legend);
     }
-    if !t.undated.is_empty() {
+    if let Some(undated) = &t.texts.undated {
         root = root.child(
             Element::html("p")
                 .attr("class", "eol-timeline__undated")
-                .text(undated_text(&t.undated)),
+                .text(undated.clone()),
         );
     }
-    if t.omitted > 0 {
-        let drawn = t.rows.len();
-        let all = drawn + t.omitted;
+    if let Some((showing, all)) = &t.texts.more {
         root = root.child(
             Element::html("p")
                 .attr("class", "eol-timeline__more")
-                .child(
-                    Element::html("span")
-                        .text(format!("Showing the first {drawn} of {all} cycles. ")),
-                )
+                .child(Element::html("span").text(showing.clone()))
                 .child(
                     Element::html("button")
                         .attr("type", "button")
                         .attr("data-action", "timeline-all")
-                        .text(format!("Show all {all}")),
+                        .text(all.clone()),
                 ),
         );
     }
     root
-}
-
-/// "Not drawn, no release date: 1.6 and earlier".
-pub fn undated_text(undated: &[String]) -> String {
-    let mut text = String::from("Not drawn, no release date: ");
-    text.push_str(&undated.join(", "));
-    text
 }
 
 fn viewbox(width: i32, height: i32) -> String {
@@ -160,7 +144,43 @@ fn viewbox(width: i32, height: i32) -> String {
     out
 }
 
-fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
+/// Horizontal positions as drawn: mirrored when time runs right to left.
+#[derive(Clone, Copy)]
+struct Mirror {
+    on: bool,
+    width: i32,
+}
+
+impl Mirror {
+    /// A point.
+    fn x(self, x: i32) -> i32 {
+        if self.on {
+            self.width - x
+        } else {
+            x
+        }
+    }
+
+    /// The left edge of a box `x` to `x + width`.
+    fn left(self, x: i32, width: i32) -> i32 {
+        if self.on {
+            self.width - x - width
+        } else {
+            x
+        }
+    }
+
+    /// A text anchor.
+    fn anchor(self, anchor: &'static str) -> &'static str {
+        match (self.on, anchor) {
+            (true, "start") => "end",
+            (true, "end") => "start",
+            _ => anchor,
+        }
+    }
+}
+
+fn row_node<'a>(t: &'a Timeline, row: &'a Row, m: Mirror) -> Element<'a> {
     let middle = row.y + ROW_HEIGHT / 2;
     let mut g = Element::svg("g")
         .attr("class", "eol-tl-row")
@@ -182,9 +202,9 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
         .child(
             Element::svg("text")
                 .attr("class", "eol-tl-label")
-                .num("x", t.plot_left - 8)
+                .num("x", m.x(t.plot_left - 8))
                 .num("y", middle + 4)
-                .attr("text-anchor", "end")
+                .attr("text-anchor", m.anchor("end"))
                 .text(row.label.clone()),
         );
     for segment in &row.segments {
@@ -193,7 +213,7 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
             Element::svg("rect")
                 .attr("class", class)
                 .attr("data-status", segment.status.as_str())
-                .num("x", x)
+                .num("x", m.left(x, width.max(1)))
                 .num("y", middle - height / 2)
                 .num("width", width.max(1))
                 .num("height", height)
@@ -229,7 +249,7 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
         g = g.child(
             Element::svg("circle")
                 .attr("class", "eol-tl-release")
-                .num("cx", row.release_x)
+                .num("cx", m.x(row.release_x))
                 .num("cy", middle)
                 .num("r", 4),
         );
@@ -237,11 +257,11 @@ fn row_node<'a>(t: &'a Timeline, row: &'a Row) -> Element<'a> {
     g.child(
         Element::svg("text")
             .attr("class", "eol-tl-note")
-            .num("x", row.note.x)
+            .num("x", m.x(row.note.x))
             .num("y", middle + 4)
             .attr(
                 "text-anchor",
-                if row.note.anchor_end { "end" } else { "start" },
+                m.anchor(if row.note.anchor_end { "end" } else { "start" }),
             )
             .text(row.note.text.clone()),
     )
@@ -268,12 +288,8 @@ fn legend(t: &Timeline) -> Option<Element<'_>> {
             list = list.child(legend_item("data-phase", support.name(), header.clone()));
         }
     }
-    for status in &t.statuses {
-        list = list.child(legend_item(
-            "data-status",
-            status.as_str(),
-            status_name(*status).to_owned(),
-        ));
+    for (status, name) in &t.texts.legend {
+        list = list.child(legend_item("data-status", status.as_str(), name.clone()));
     }
     Some(list)
 }

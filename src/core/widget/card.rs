@@ -3,11 +3,12 @@
 //! it (release policy link, supported-release hint, version command with its copy button,
 //! download controls).
 
-use crate::core::card::{Card, POLICY_SENTENCE, RUNNING_HINT};
+use crate::core::card::Card;
 use crate::core::markdown::{self, Links, Node as Body};
 use crate::core::markup::{Element, Node};
 use crate::core::settings::{CardSettings, Description, Downloads};
 use crate::core::url;
+use crate::core::wording::Words;
 
 use super::table::link;
 use super::ROOT_CLASS;
@@ -20,6 +21,7 @@ pub fn root<'a>(
     body: &str,
     card: &'a Card,
     settings: &CardSettings,
+    words: &dyn Words,
     main: Element<'a>,
 ) -> Element<'a> {
     let links = Links {
@@ -30,22 +32,22 @@ pub fn root<'a>(
     Element::html("div")
         .attr("class", ROOT_CLASS)
         .attr("data-product", id)
-        .child_some(settings.header.then(|| header(card)))
-        .child_some(release_image(card))
+        .child_some(settings.header.then(|| header(card, words)))
+        .child_some(release_image(card, words))
         .child_some(above.map(|nodes| block("eol-table__description", nodes)))
         .child(main)
         .child_some(below.map(|nodes| block("eol-table__notes", nodes)))
         .child_some(
             settings
                 .info
-                .then(|| info(card, settings.downloads))
+                .then(|| info(card, settings.downloads, words))
                 .flatten(),
         )
 }
 
 /// `header.eol-table__header`: the icon (`img.eol-table__logo`, whose failed load the widget
 /// listens for), an `h2` title and the labels.
-pub fn header(card: &Card) -> Element<'_> {
+pub fn header<'a>(card: &'a Card, words: &dyn Words) -> Element<'a> {
     let icon = card.icon.as_deref().map(|src| {
         Element::html("img")
             .attr("class", "eol-table__logo")
@@ -64,7 +66,7 @@ pub fn header(card: &Card) -> Element<'_> {
         });
         Element::html("ul")
             .attr("class", "eol-table__labels")
-            .attr("aria-label", "Tags")
+            .attr("aria-label", words.text("card.tags").to_owned())
             .children(items)
     });
     Element::html("header")
@@ -79,14 +81,17 @@ pub fn header(card: &Card) -> Element<'_> {
 }
 
 /// `figure.eol-table__schedule`: the release schedule image, when the product has one.
-pub fn release_image(card: &Card) -> Option<Element<'_>> {
+pub fn release_image<'a>(card: &'a Card, words: &dyn Words) -> Option<Element<'a>> {
     let src = card.release_image.as_deref().and_then(url::image)?;
     Some(
         Element::html("figure")
             .attr("class", "eol-table__schedule")
             .child(
                 Element::html("img")
-                    .attr("alt", [card.title.as_str(), " release schedule"].concat())
+                    .attr(
+                        "alt",
+                        words.format("card.releaseImage", &[("title", &card.title)]),
+                    )
                     .attr("loading", "lazy")
                     .attr("src", src),
             ),
@@ -120,7 +125,7 @@ pub fn block<'a>(class: &'static str, nodes: Vec<Node<'a>>) -> Element<'a> {
 
 /// `div.eol-table__info`, the information under the table; `None` when there is nothing to
 /// show. The version command's `span.eol-table__copied` is the live region of its copy button.
-pub fn info(card: &Card, downloads: Downloads) -> Option<Element<'_>> {
+pub fn info<'a>(card: &'a Card, downloads: Downloads, words: &dyn Words) -> Option<Element<'a>> {
     let policy = card.policy_link.as_deref().and_then(url::safe);
     let nothing = policy.is_none()
         && !card.running_hint
@@ -130,23 +135,24 @@ pub fn info(card: &Card, downloads: Downloads) -> Option<Element<'_>> {
         return None;
     }
     let policy = policy.map(|href| {
-        let (before, after) = POLICY_SENTENCE;
+        let (before, after) = words.messages().around("card.policy", "link", &[]);
+        let text = words.format("card.policyLink", &[("title", &card.title)]);
         Element::html("p")
             .attr("class", "eol-table__policy")
-            .text(before)
-            .child(link(&href, card.policy_link_text()))
-            .text(after)
+            .child_some((!before.is_empty()).then(|| Node::text(before)))
+            .child(link(&href, text))
+            .child_some((!after.is_empty()).then(|| Node::text(after)))
     });
     let hint = card.running_hint.then(|| {
         Element::html("p")
             .attr("class", "eol-table__hint")
-            .text(RUNNING_HINT)
+            .text(words.text("card.hint").to_owned())
     });
-    let command = card.version_command.as_deref().map(command);
+    let command = card.version_command.as_deref().map(|c| command(c, words));
     let downloads = (downloads != Downloads::default()).then(|| {
         let buttons = [
-            (downloads.csv, "download-csv", "Download CSV"),
-            (downloads.calendar, "download-ics", "Add to calendar"),
+            (downloads.csv, "download-csv", "download.csv"),
+            (downloads.calendar, "download-ics", "download.calendar"),
         ]
         .into_iter()
         .filter(|(on, _, _)| *on)
@@ -154,12 +160,12 @@ pub fn info(card: &Card, downloads: Downloads) -> Option<Element<'_>> {
             Element::html("button")
                 .attr("type", "button")
                 .attr("data-action", action)
-                .text(text)
+                .text(words.text(text).to_owned())
         });
         Element::html("div")
             .attr("class", "eol-table__downloads")
             .attr("role", "group")
-            .attr("aria-label", "Downloads")
+            .attr("aria-label", words.text("card.downloads").to_owned())
             .children(buttons)
     });
     Some(
@@ -174,13 +180,13 @@ pub fn info(card: &Card, downloads: Downloads) -> Option<Element<'_>> {
 
 /// `div.eol-table__command`: the command in `code[data-command]`, a copy button and its live
 /// region.
-fn command(command: &str) -> Element<'_> {
+fn command<'a>(command: &'a str, words: &dyn Words) -> Element<'a> {
     Element::html("div")
         .attr("class", "eol-table__command")
         .child(
             Element::html("p")
                 .attr("class", "eol-table__command-label")
-                .text("Check your current version with:"),
+                .text(words.text("card.command").to_owned()),
         )
         .child(
             Element::html("div")
@@ -194,8 +200,8 @@ fn command(command: &str) -> Element<'_> {
                         .attr("type", "button")
                         .attr("class", "eol-table__copy")
                         .attr("data-action", "copy")
-                        .attr("aria-label", "Copy the version command")
-                        .text("Copy"),
+                        .attr("aria-label", words.text("card.copyLabel").to_owned())
+                        .text(words.text("card.copy").to_owned()),
                 )
                 .child(
                     Element::html("span")

@@ -41,6 +41,7 @@ mod tests {
 
     fn main_of(table: &tables::Table, windowed: bool) -> Element<'_> {
         let controls = table::Controls {
+            words: &English,
             today: parse_today("2022-05-01").unwrap().date(),
             today_text: "1 May 2022",
             title: false,
@@ -73,6 +74,7 @@ mod tests {
             &product.body,
             &card,
             &settings,
+            &English,
             main_of(&table, false),
         );
         assert_eq!(root.get("class"), Some("eol-table"));
@@ -124,7 +126,14 @@ mod tests {
             ..CardSettings::default()
         };
         let main = main_of(&table, false);
-        let root = card::root(&product.id, &product.body, &card, &settings, main.clone());
+        let root = card::root(
+            &product.id,
+            &product.body,
+            &card,
+            &settings,
+            &English,
+            main.clone(),
+        );
         assert_eq!(root.children, [Node::from(main)]);
     }
 

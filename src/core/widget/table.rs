@@ -8,12 +8,15 @@ use crate::core::date::Date;
 use crate::core::markup::{Element, Node};
 use crate::core::table::{Cell, Column, Inline, Row, Table};
 use crate::core::url;
+use crate::core::wording::Words;
 
 use super::ROOT_CLASS;
 
 /// What the widget's table part shows besides the table model.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Controls<'a> {
+    /// The words of the controls.
+    pub words: &'a dyn Words,
     /// The day the statuses are computed for ("As of …").
     pub today: Date,
     /// How that day reads.
@@ -23,12 +26,12 @@ pub struct Controls<'a> {
     /// A windowed table: fixed column widths, spacer rows, and no rows yet (the widget puts in
     /// the rows near the viewport).
     pub windowed: bool,
-    /// The search box's placeholder and accessible name.
-    pub search: &'a str,
+    /// The message id of the search box's placeholder and accessible name.
+    pub search: &'static str,
 }
 
-/// The support table's search box label.
-pub const SEARCH_RELEASES: &str = "Search releases";
+/// The message id of the support table's search box label.
+pub const SEARCH_RELEASES: &str = "search.label";
 
 /// `div.eol-table__main`: the visible title (if asked), the timeline (`chart`), the toolbar, the
 /// verdict, the table without its rows, and the footer with the live region and "Show more".
@@ -112,10 +115,11 @@ fn title(table: &Table) -> Element<'_> {
 }
 
 fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
+    let words = controls.words;
     let filters = [
-        ("all", "All"),
-        ("maintained", "Maintained"),
-        ("ended", "Ended"),
+        ("all", "filter.all"),
+        ("maintained", "filter.maintained"),
+        ("ended", "filter.ended"),
     ]
     .into_iter()
     .map(|(value, label)| {
@@ -123,15 +127,17 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
             .attr("data-action", "filter")
             .attr("data-filter", value)
             .attr("aria-pressed", "false")
-            .text(label)
+            .text(words.text(label).to_owned())
     });
+    let search = words.text(controls.search).to_owned();
+    let (as_of, after) = words.messages().around("today.asOf", "date", &[]);
     Element::html("div")
         .attr("class", "eol-table__toolbar")
         .child(
             Element::html("div")
                 .attr("class", "eol-table__filters")
                 .attr("role", "group")
-                .attr("aria-label", "Show releases")
+                .attr("aria-label", words.text("filter.label").to_owned())
                 .children(filters),
         )
         .child(
@@ -139,8 +145,8 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
                 .attr("type", "search")
                 .attr("class", "eol-table__search")
                 .attr("data-action", "search")
-                .attr("placeholder", controls.search)
-                .attr("aria-label", controls.search)
+                .attr("placeholder", search.clone())
+                .attr("aria-label", search)
                 .attr("autocomplete", "off")
                 .attr("spellcheck", "false"),
         )
@@ -149,17 +155,18 @@ fn toolbar<'a>(controls: &Controls<'a>) -> Element<'a> {
                 .attr("class", "eol-table__dates")
                 .attr("data-action", "dates")
                 .attr("aria-pressed", "false")
-                .text("Exact dates"),
+                .text(words.text("dates.exact").to_owned()),
         )
         .child(
             Element::html("span")
                 .attr("class", "eol-table__today")
-                .text("As of ")
+                .child_some((!as_of.is_empty()).then(|| Node::text(as_of)))
                 .child(
                     Element::html("time")
                         .attr("datetime", controls.today.iso())
                         .text(controls.today_text),
-                ),
+                )
+                .child_some((!after.is_empty()).then(|| Node::text(after))),
         )
 }
 

@@ -118,10 +118,14 @@ impl Widget {
                 };
                 let view = view::evaluate(product, self.today);
                 let (text, kind, extension) = if action == "download-csv" {
-                    (export::to_csv(&view), "text/csv;charset=utf-8", ".csv")
+                    (
+                        export::to_csv_in(&view, self.words.as_ref()),
+                        "text/csv;charset=utf-8",
+                        ".csv",
+                    )
                 } else {
                     (
-                        export::to_icalendar(&view),
+                        export::to_icalendar_in(&view, self.words.as_ref()),
                         "text/calendar;charset=utf-8",
                         ".ics",
                     )

@@ -32,6 +32,7 @@ use super::tree;
 use crate::core::arrange::{Direction, Filter};
 use crate::core::card;
 use crate::core::date::Day;
+use crate::core::i18n::Overrides;
 use crate::core::model::Product;
 use crate::core::table::{self, Table};
 #[cfg(feature = "timeline")]
@@ -39,7 +40,7 @@ use crate::core::timeline;
 use crate::core::view;
 use crate::core::widget::{card as card_tree, table as table_tree};
 use crate::core::window::Layout;
-use crate::core::wording::{English, Words};
+use crate::core::wording::Words;
 
 /// A rendered, interactive table.
 pub struct Widget {
@@ -51,6 +52,8 @@ pub struct Widget {
     content: Content,
     today: Day,
     settings: Settings,
+    /// The words of the locale, with the `messages` overrides.
+    words: Box<dyn Words>,
     table: Table,
     parts: Parts,
     order: Vec<usize>,
@@ -79,12 +82,55 @@ enum Content {
     Stack(Box<stack::StackContent>),
 }
 
-/// The words of `locale` through `Intl` (`None`: the site's English).
-pub(crate) fn words(locale: Option<&str>) -> Result<Box<dyn Words>, String> {
-    Ok(match locale {
-        None => Box::new(English),
-        Some(locale) => Box::new(IntlWords::new(locale)?),
-    })
+/// The words of `locale` (`None`: the site's English): the catalogue with `overrides` on top,
+/// dates and plural forms through `Intl`.
+pub(crate) fn words(locale: Option<&str>, overrides: &Overrides) -> Result<Box<dyn Words>, String> {
+    Ok(Box::new(IntlWords::new(locale, overrides.clone())?))
+}
+
+/// Sets `lang` and `dir` on `root` for a widget in `locale` (none without one: the page's
+/// language and direction hold).
+fn set_language(root: &Element, locale: Option<&str>, words: &dyn Words) -> Result<(), JsValue> {
+    // The highlighted row's "your version" mark is CSS content: its words go in a custom
+    // property (through the CSSOM, which a strict Content-Security-Policy allows).
+    // The stylesheet has the English words.
+    if let Some(root) = root.dyn_ref::<web_sys::HtmlElement>() {
+        let mark = words.text("row.yourVersion");
+        if mark == "your version" {
+            root.style().remove_property("--eol-your-version")?;
+        } else {
+            root.style()
+                .set_property("--eol-your-version", &css_string(mark))?;
+        }
+    }
+    match locale {
+        Some(locale) => {
+            root.set_attribute("lang", locale)?;
+            root.set_attribute("dir", words.text("dir"))
+        }
+        None => {
+            root.remove_attribute("lang")?;
+            root.remove_attribute("dir")
+        }
+    }
+}
+
+/// `text` as a CSS string: quoted, with quotes, backslashes and control characters escaped.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn js(err: JsValue) -> String {
@@ -103,7 +149,7 @@ impl Widget {
         today: Day,
         settings: Settings,
     ) -> Result<Rc<RefCell<Widget>>, String> {
-        let words = words(settings.locale.as_deref())?;
+        let words = words(settings.locale.as_deref(), &settings.messages)?;
         let view = view::evaluate(&product, today);
         let table = table::build(&view, words.as_ref());
         let card = card::build(&view, &settings.card.icon_base);
@@ -119,6 +165,7 @@ impl Widget {
         drop(view);
         let today_text = words.date(today.date());
         let controls = table_tree::Controls {
+            words: words.as_ref(),
             today: today.date(),
             today_text: &today_text,
             title: !settings.card.header,
@@ -126,9 +173,17 @@ impl Widget {
             search: table_tree::SEARCH_RELEASES,
         };
         let main = table_tree::main(&table, &controls, chart);
-        let tree = card_tree::root(&product.id, &product.body, &card, &settings.card, main);
+        let tree = card_tree::root(
+            &product.id,
+            &product.body,
+            &card,
+            &settings.card,
+            words.as_ref(),
+            main,
+        );
         let root = tree::build(document, &tree).map_err(js)?;
         drop(tree);
+        set_language(&root, settings.locale.as_deref(), words.as_ref()).map_err(js)?;
         // An image the browser refused leaves its figure empty: no figure then.
         if let Some(figure) = root
             .query_selector(":scope > .eol-table__schedule:empty")
@@ -143,7 +198,7 @@ impl Widget {
             .query_selector(":scope > .eol-table__info .eol-table__copied")
             .map_err(js)?
             .zip(card.version_command.clone())
-            .map(|(status, text)| Copier::new(document, text, status));
+            .map(|(status, text)| Copier::new(document, text, status, words.as_ref()));
         // Last: it puts in the rows.
         let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
         let parts = render::parts(document, &main, &table).map_err(js)?;
@@ -156,6 +211,7 @@ impl Widget {
             content: Content::Product(product),
             today,
             settings,
+            words,
             table,
             parts,
             order: Vec::new(),
@@ -298,21 +354,25 @@ impl Widget {
         self.update().map_err(js)
     }
 
-    /// Rewords the table in `locale` (`None`: the site's English).
+    /// Rewords the widget in `locale` (`None`: the site's English): the card and the table
+    /// part are built again in the same root, whose listeners stay.
     pub fn set_locale(&mut self, locale: Option<String>) -> Result<(), String> {
-        let words = words(locale.as_deref())?;
+        let words = words(locale.as_deref(), &self.settings.messages)?;
         self.settings.locale = locale;
+        self.words = words;
         let Content::Product(product) = &self.content else {
-            return self.relocale_stack(words.as_ref());
+            return self.relocale_stack();
         };
+        let words = self.words.as_ref();
         let view = view::evaluate(product, self.today);
-        self.table = table::build(&view, words.as_ref());
+        self.table = table::build(&view, words);
+        let card = card::build(&view, &self.settings.card.icon_base);
         #[cfg(feature = "timeline")]
         let layout = self
             .settings
             .card
             .timeline
-            .then(|| chart(&view, words.as_ref(), &self.settings));
+            .then(|| chart(&view, words, &self.settings));
         #[cfg(feature = "timeline")]
         let chart = layout.as_ref().map(timeline::tree);
         #[cfg(not(feature = "timeline"))]
@@ -320,6 +380,7 @@ impl Widget {
         drop(view);
         let today_text = words.date(self.today.date());
         let controls = table_tree::Controls {
+            words,
             today: self.today.date(),
             today_text: &today_text,
             title: !self.settings.card.header,
@@ -328,7 +389,31 @@ impl Widget {
             search: table_tree::SEARCH_RELEASES,
         };
         let main = table_tree::main(&self.table, &controls, chart);
-        render::fill(&self.document, &self.main, &main).map_err(js)?;
+        let tree = card_tree::root(
+            &product.id,
+            &product.body,
+            &card,
+            &self.settings.card,
+            words,
+            main,
+        );
+        render::fill(&self.document, &self.root, &tree).map_err(js)?;
+        drop(tree);
+        set_language(&self.root, self.settings.locale.as_deref(), words).map_err(js)?;
+        if let Some(figure) = self
+            .root
+            .query_selector(":scope > .eol-table__schedule:empty")
+            .map_err(js)?
+        {
+            figure.remove();
+        }
+        self.copier = self
+            .root
+            .query_selector(":scope > .eol-table__info .eol-table__copied")
+            .map_err(js)?
+            .zip(card.version_command.clone())
+            .map(|(status, text)| Copier::new(&self.document, text, status, words));
+        self.main = render::find(&self.root, ":scope > .eol-table__main").map_err(js)?;
         self.parts = render::parts(&self.document, &self.main, &self.table).map_err(js)?;
         self.layout = Layout::default();
         self.order.clear();

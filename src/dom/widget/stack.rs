@@ -39,11 +39,13 @@ impl Widget {
         // A stack lists a handful of entries: every row is in the page.
         settings.virtualize = Virtualize::Never;
         settings.version = None;
-        let words = words(settings.locale.as_deref())?;
+        let words = words(settings.locale.as_deref(), &settings.messages)?;
         let table = stacks::table::build(&checked, words.as_ref(), &settings.card.icon_base);
         let today = checked.today;
         let today_text = words.date(today.date());
+        let summary_text = checked.summary.words(words.as_ref());
         let controls = table_tree::Controls {
+            words: words.as_ref(),
             today: today.date(),
             today_text: &today_text,
             title: false,
@@ -51,9 +53,10 @@ impl Widget {
             search: messages::SEARCH,
         };
         let main = table_tree::main(&table, &controls, None);
-        let tree = stack_tree::root(checked.title.as_deref(), &checked.summary.message, main);
+        let tree = stack_tree::root(checked.title.as_deref(), &summary_text, main);
         let root = tree::build(document, &tree).map_err(js)?;
         drop(tree);
+        set_language(&root, settings.locale.as_deref(), words.as_ref()).map_err(js)?;
         let summary = render::find(&root, ":scope > .eol-stack__summary").map_err(js)?;
         let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
         let parts = render::parts(document, &main, &table).map_err(js)?;
@@ -71,6 +74,7 @@ impl Widget {
             })),
             today,
             settings,
+            words,
             table,
             parts,
             order: Vec::new(),
@@ -225,6 +229,7 @@ impl Widget {
             date_style: self.settings.date_style,
             theme: self.settings.theme,
             locale: self.settings.locale.clone(),
+            messages: self.settings.messages.clone(),
             virtualize: Virtualize::Never,
             ..Settings::default()
         };
@@ -237,15 +242,17 @@ impl Widget {
 
     /// Rewords a stack in the locale of `words`: the table again, its opened support tables
     /// kept open under their rows.
-    pub(super) fn relocale_stack(&mut self, words: &dyn Words) -> Result<(), String> {
+    pub(super) fn relocale_stack(&mut self) -> Result<(), String> {
         let locale = self.settings.locale.clone();
         self.each_detail(|detail| detail.set_locale(locale.clone()))?;
         let Content::Stack(stack) = &self.content else {
             return Ok(());
         };
+        let words = self.words.as_ref();
         self.table = stacks::table::build(&stack.checked, words, &self.settings.card.icon_base);
         let today_text = words.date(self.today.date());
         let controls = table_tree::Controls {
+            words,
             today: self.today.date(),
             today_text: &today_text,
             title: false,
@@ -270,7 +277,8 @@ impl Widget {
         }
         stack
             .summary
-            .set_text_content(Some(&stack.checked.summary.message));
+            .set_text_content(Some(&stack.checked.summary.words(words)));
+        set_language(&self.root, self.settings.locale.as_deref(), words).map_err(js)?;
         self.order.clear();
         self.shown = vec![true; self.table.rows.len()];
         self.update().map_err(js)

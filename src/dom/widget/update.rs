@@ -6,7 +6,6 @@ use wasm_bindgen::JsValue;
 
 use crate::core::arrange::{arrange, Filter};
 use crate::core::lookup;
-use crate::core::stack::messages as stack_messages;
 #[cfg(feature = "timeline")]
 use crate::core::timeline;
 use crate::core::view;
@@ -33,12 +32,11 @@ impl Widget {
     /// Draws the timeline again in place (after "Show all").
     #[cfg(feature = "timeline")]
     pub(super) fn redraw_timeline(&mut self) -> Result<(), JsValue> {
-        let words = words(self.settings.locale.as_deref()).map_err(|m| JsValue::from_str(&m))?;
         let Content::Product(product) = &self.content else {
             return Ok(());
         };
         let view = view::evaluate(product, self.today);
-        let chart = chart(&view, words.as_ref(), &self.settings);
+        let chart = chart(&view, self.words.as_ref(), &self.settings);
         let fresh = crate::dom::timeline::build(&self.document, &chart)?;
         if let Some(old) = self.main.query_selector(".eol-timeline")? {
             old.replace_with_with_node_1(&fresh)?;
@@ -66,7 +64,7 @@ impl Widget {
             return Ok(());
         };
         let view = view::evaluate(product, self.today);
-        let check = lookup::check(&view, version);
+        let check = lookup::check_in(&view, version, self.words.as_ref());
         verdict.remove_attribute("hidden")?;
         verdict.set_attribute("data-status", check.status.as_str())?;
         verdict.set_text_content(Some(&check.message));
@@ -148,38 +146,39 @@ impl Widget {
             .empty_row
             .toggle_attribute_with_force("hidden", self.visible > 0)?;
         let stack = matches!(self.content, Content::Stack(_));
-        if self.visible == 0 && stack {
+        if self.visible == 0 {
             let search = state.search.trim();
+            let words = self.words.as_ref();
             let message = if !search.is_empty() {
-                stack_messages::no_match(search)
+                let id = if stack {
+                    "stack.empty.search"
+                } else {
+                    "empty.search"
+                };
+                words.format(id, &[("search", search)])
             } else {
-                match state.filter {
-                    Filter::Maintained => stack_messages::NONE_MAINTAINED.to_owned(),
-                    Filter::Ended => stack_messages::NONE_ENDED.to_owned(),
-                    Filter::All => stack_messages::EMPTY.to_owned(),
-                }
-            };
-            parts.empty_text.set_text_content(Some(&message));
-        } else if self.visible == 0 {
-            let search = state.search.trim();
-            let message = if !search.is_empty() {
-                format!("No releases match \u{201c}{search}\u{201d}.")
-            } else {
-                match state.filter {
-                    Filter::Maintained => "No release is maintained any more.".to_owned(),
-                    Filter::Ended => "No release has ended yet.".to_owned(),
-                    Filter::All => "This product lists no releases.".to_owned(),
-                }
+                let id = match (stack, state.filter) {
+                    (false, Filter::Maintained) => "empty.maintained",
+                    (false, Filter::Ended) => "empty.ended",
+                    (false, Filter::All) => "empty.all",
+                    (true, Filter::Maintained) => "stack.empty.maintained",
+                    (true, Filter::Ended) => "stack.empty.ended",
+                    (true, Filter::All) => "stack.empty.all",
+                };
+                words.text(id).to_owned()
             };
             parts.empty_text.set_text_content(Some(&message));
         }
 
-        let status = if stack {
-            stack_messages::showing(self.visible, total)
+        let shown = self.visible.to_string();
+        let showing = if stack {
+            "stack.showing"
         } else {
-            let noun = if total == 1 { "release" } else { "releases" };
-            format!("Showing {} of {total} {noun}", self.visible)
+            "status.showing"
         };
+        let status = self
+            .words
+            .count(showing, total as u64, &[("shown", &shown)]);
         if parts.status.text_content().as_deref() != Some(status.as_str()) {
             parts.status.set_text_content(Some(&status));
         }
@@ -187,12 +186,11 @@ impl Widget {
         let more = &parts.more;
         more.toggle_attribute_with_force("hidden", arrangement.hideable == 0)?;
         if arrangement.hideable > 0 {
-            let n = arrangement.hideable;
-            let noun = if n == 1 { "release" } else { "releases" };
+            let n = arrangement.hideable as u64;
             let (text, expanded) = if state.show_all {
-                (format!("Hide {n} unmaintained {noun}"), "true")
+                (self.words.count("more.hide", n, &[]), "true")
             } else {
-                (format!("Show {n} more unmaintained {noun}"), "false")
+                (self.words.count("more.show", n, &[]), "false")
             };
             more.set_text_content(Some(&text));
             more.set_attribute("aria-expanded", expanded)?;
