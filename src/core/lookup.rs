@@ -92,6 +92,36 @@ pub struct Check {
     pub short: String,
 }
 
+impl Check {
+    /// The check of a `version` of `product` that matched nothing: status unknown, no dates,
+    /// `message` saying why and `short` its few words.
+    pub fn not_found(product: &str, version: &str, message: String, short: String) -> Check {
+        Check {
+            product: product.to_owned(),
+            version: version.to_owned(),
+            found: false,
+            cycle: None,
+            label: None,
+            status: Standing::Unknown,
+            is_eol: None,
+            eol_from: None,
+            is_eoas: None,
+            eoas_from: None,
+            is_eoes: None,
+            eoes_from: None,
+            is_maintained: false,
+            days_left: None,
+            latest: None,
+            is_latest: false,
+            upgrade: None,
+            upgrade_lts: None,
+            nearest: Vec::new(),
+            message,
+            short,
+        }
+    }
+}
+
 /// Finds the cycle of `version`: the longest cycle that is a prefix of it on a version boundary
 /// (so `1.1` does not match `1.12.4`), then a codename, then an exact `latest` match. Where a
 /// file lists a cycle twice, the first in display order matches.
@@ -180,22 +210,6 @@ pub fn check_in(view: &ProductView<'_>, version: &str, words: &dyn Words) -> Che
             }
         };
         return Check {
-            product: product.title.clone(),
-            version: version.to_owned(),
-            found: false,
-            cycle: None,
-            label: None,
-            status: Standing::Unknown,
-            is_eol: None,
-            eol_from: None,
-            is_eoas: None,
-            eoas_from: None,
-            is_eoes: None,
-            eoes_from: None,
-            is_maintained: false,
-            days_left: None,
-            latest: None,
-            is_latest: false,
             upgrade: newest(false).map(upgrade),
             upgrade_lts: if has_lts {
                 newest(true).map(upgrade)
@@ -203,8 +217,12 @@ pub fn check_in(view: &ProductView<'_>, version: &str, words: &dyn Words) -> Che
                 None
             },
             nearest,
-            short: words.text("short.unknownVersion").to_owned(),
-            message,
+            ..Check::not_found(
+                &product.title,
+                version,
+                message,
+                words.text("short.unknownVersion").to_owned(),
+            )
         };
     };
     let life = &found.life;

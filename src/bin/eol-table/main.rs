@@ -95,16 +95,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
             "--locale" => locale = Some(locale_arg(args.next().ok_or(USAGE)?)?),
             "--page" if render => page = true,
             "--timeline" if render => chart = true,
-            "--product" => {
-                let id = args.next().ok_or(USAGE)?;
-                if products::builtin(&id).is_none() {
-                    return Err(format!(
-                        "there is no built-in product `{id}`; built in: {}",
-                        products::ids().join(", ")
-                    ));
-                }
-                file = Some(format!("product:{id}"));
-            }
+            "--product" => file = Some(builtin_arg(args.next().ok_or(USAGE)?)?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
             _ if file.is_none() => file = Some(arg),
@@ -115,18 +106,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     if !render && to.is_none() {
         return Err(format!("export needs --to csv, md, json or ics\n{USAGE}"));
     }
-    let builtin = file.strip_prefix("product:").and_then(products::builtin);
-    let source = if let Some(source) = builtin {
-        source.to_owned()
-    } else if file == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|err| format!("standard input: {err}"))?;
-        text
-    } else {
-        std::fs::read_to_string(&file).map_err(|err| format!("{file}: {err}"))?
-    };
+    let source = read_source(&file)?;
     let today = match today {
         Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
         None => utc_today(),
@@ -217,16 +197,7 @@ fn badge_output(args: Vec<String>) -> Result<String, String> {
                 format = Format::parse(&name)
                     .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
             }
-            "--product" => {
-                let id = args.next().ok_or(USAGE)?;
-                products::builtin(&id).ok_or_else(|| {
-                    format!(
-                        "there is no built-in product `{id}`; built in: {}",
-                        products::ids().join(", ")
-                    )
-                })?;
-                file = Some(format!("product:{id}"));
-            }
+            "--product" => file = Some(builtin_arg(args.next().ok_or(USAGE)?)?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
             _ if file.is_none() => file = Some(arg),
@@ -251,6 +222,17 @@ fn badge_output(args: Vec<String>) -> Result<String, String> {
         return Ok(json + "\n");
     }
     Ok(badge::svg(&check, style) + "\n")
+}
+
+/// The value of `--product`: `product:ID` for a built-in product, or why there is none.
+fn builtin_arg(id: String) -> Result<String, String> {
+    match products::builtin(&id) {
+        Some(_) => Ok(format!("product:{id}")),
+        None => Err(format!(
+            "there is no built-in product `{id}`; built in: {}",
+            products::ids().join(", ")
+        )),
+    }
 }
 
 /// The text of `file`: a built-in product (`product:ID`), standard input (`-`) or a file.

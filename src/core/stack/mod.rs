@@ -374,31 +374,10 @@ fn checked(
 }
 
 fn failed(entry: &Entry, problem: Problem, reason: String, words: &dyn Words) -> Outcome {
-    let check = Check {
-        product: entry.product.clone(),
-        version: entry.version.clone(),
-        found: false,
-        cycle: None,
-        label: None,
-        status: Standing::Unknown,
-        is_eol: None,
-        eol_from: None,
-        is_eoas: None,
-        eoas_from: None,
-        is_eoes: None,
-        eoes_from: None,
-        is_maintained: false,
-        days_left: None,
-        latest: None,
-        is_latest: false,
-        upgrade: None,
-        upgrade_lts: None,
-        nearest: Vec::new(),
-        message: reason.clone(),
-        short: words
-            .text(messages::status(Standing::Unknown))
-            .to_lowercase(),
-    };
+    let short = words
+        .text(messages::status(Standing::Unknown))
+        .to_lowercase();
+    let check = Check::not_found(&entry.product, &entry.version, reason.clone(), short);
     Outcome {
         result: EntryResult {
             id: entry.product.clone(),
