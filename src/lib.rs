@@ -64,6 +64,15 @@ pub struct EolTable {
 }
 
 impl EolTable {
+    /// The table of a widget now in the page: counted as live and kept until `destroy()`.
+    fn live(widget: Rc<RefCell<Widget>>) -> EolTable {
+        widget::attached(&widget);
+        widget::keep_alive(&widget);
+        EolTable {
+            widget: Some(widget),
+        }
+    }
+
     /// Runs `change` on the widget, then announces the new state.
     fn change(
         &mut self,
@@ -205,18 +214,10 @@ pub fn render(
         options.as_ref(),
         |document, host| {
             let widget = host::build_widget(document, host, source.as_ref(), options.as_ref())?;
-            let root = widget
-                .try_borrow()
-                .map(|w| w.root().clone())
-                .map_err(|_| "the table is busy".to_owned())?;
-            Ok((root, widget))
+            with_root(widget)
         },
     )?;
-    widget::attached(&widget);
-    widget::keep_alive(&widget);
-    Ok(EolTable {
-        widget: Some(widget),
-    })
+    Ok(EolTable::live(widget))
 }
 
 /// Parses `source` (a product file as text; `null`: the built-in Istio file) and returns the
@@ -383,18 +384,10 @@ pub fn render_stack(
             let settings = parsed.settings()?;
             let checked = arguments::checked_stack(&stack, sources.as_ref(), &parsed)?;
             let widget = Widget::create_stack(document, checked, settings)?;
-            let root = widget
-                .try_borrow()
-                .map(|w| w.root().clone())
-                .map_err(|_| "the table is busy".to_owned())?;
-            Ok((root, widget))
+            with_root(widget)
         },
     )?;
-    widget::attached(&widget);
-    widget::keep_alive(&widget);
-    Ok(EolTable {
-        widget: Some(widget),
-    })
+    Ok(EolTable::live(widget))
 }
 
 /// The support status of `options.version` as a standalone SVG badge in the shields.io flat
@@ -507,6 +500,15 @@ pub fn panic_for_tests(element: Element) {
 #[wasm_bindgen(js_name = liveTables)]
 pub fn live_tables() -> usize {
     widget::live_count()
+}
+
+/// A widget just built with its root element, as `host::render_into` puts them in the page.
+fn with_root(widget: Rc<RefCell<Widget>>) -> Result<(Element, Rc<RefCell<Widget>>), String> {
+    let root = widget
+        .try_borrow()
+        .map(|w| w.root().clone())
+        .map_err(|_| "the table is busy".to_owned())?;
+    Ok((root, widget))
 }
 
 /// `value` as a plain JS value (see [`dom::to_js`]).
