@@ -194,3 +194,15 @@ for (const [name, text] of sources.filter(([n]) => !n.endsWith("-bare"))) {
   "&AElig; &zwnj; &#x1F600; &unknown; <!-- comment --> <img src=x onerror=y>",
 ].forEach((text, n) => markdown.write(`hostile${n}`, text));
 markdown.done();
+
+// stack: stack descriptions as the README and the tests write them, in YAML and JSON, with
+// entries that name a file (`src`: the fuzzed text itself), a built-in product, and none.
+const stack = corpus("stack");
+[
+  "title: Platform\nproducts:\n  - product: istio\n    version: 1.12.4\n  - product: istio\n    version: 1.9.0\n    label: old mesh\n  - product: nosuch\n    version: \"1\"\n",
+  "products:\n- product: thing\n  version: 1.10\n  src: thing.md\n- product: istio\n  version: v1.13.1\n",
+  '{"title":"JSON stack","products":[{"product":"istio","version":"1.11"},{"product":"x_y.z-1","version":2}]}',
+  "products: []\n",
+  "products:\n  - &a {product: istio, version: \"1.12\"}\n  - *a\n  - *a\n",
+].forEach((text, n) => stack.write(`s${n}`, text));
+stack.done();

@@ -18,7 +18,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 source tools/versions.env
 
 say() { printf 'fuzz: %s\n' "$*"; }
-all_targets=(parse template wording whole markdown)
+all_targets=(parse template wording whole markdown stack)
 seconds=${1:-60}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { say "usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]"; exit 2; }
 shift $(($# > 0 ? 1 : 0))
