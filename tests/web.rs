@@ -560,21 +560,52 @@ fn a_locale_rewords_dates_through_intl() {
     host.remove();
 }
 
+/// The `detail` of every `eol-table:change` event on an element, heard until dropped.
+struct Changes {
+    seen: js_sys::Array,
+    target: Element,
+    record: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::CustomEvent)>,
+}
+
+impl Changes {
+    fn on(target: &Element) -> Changes {
+        let seen = js_sys::Array::new();
+        let record = {
+            let seen = seen.clone();
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+                move |event: web_sys::CustomEvent| {
+                    seen.push(&event.detail());
+                },
+            )
+        };
+        target
+            .add_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
+            .unwrap();
+        Changes {
+            seen,
+            target: target.clone(),
+            record,
+        }
+    }
+}
+
+impl Drop for Changes {
+    fn drop(&mut self) {
+        self.target
+            .remove_event_listener_with_callback(
+                "eol-table:change",
+                self.record.as_ref().unchecked_ref(),
+            )
+            .unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
 fn every_change_dispatches_eol_table_change_with_the_state() {
     let host = host();
     let mut table = istio(&host);
-    let seen = js_sys::Array::new();
-    let record = {
-        let seen = seen.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-            move |event: web_sys::CustomEvent| {
-                seen.push(&event.detail());
-            },
-        )
-    };
-    host.add_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
-        .unwrap();
+    let changes = Changes::on(&host);
+    let seen = changes.seen.clone();
     click(&host, "th[data-column=\"eol\"] button");
     table.set_filter("maintained".into()).unwrap();
     table.set_theme("dark".into()).unwrap();
@@ -590,8 +621,7 @@ fn every_change_dispatches_eol_table_change_with_the_state() {
         attr(&host, "div.eol-table", "data-theme").as_deref(),
         Some("dark")
     );
-    host.remove_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
-        .unwrap();
+    drop(changes);
     host.remove();
 }
 
@@ -1760,17 +1790,8 @@ fn the_done_when_stack_renders_ended_soon_and_unknown() {
 fn stack_columns_sort_filter_and_search_as_the_table_does_and_announce_it() {
     let host = host();
     let mut table = render_stack(&host);
-    let seen = js_sys::Array::new();
-    let record = {
-        let seen = seen.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
-            move |event: web_sys::CustomEvent| {
-                seen.push(&event.detail());
-            },
-        )
-    };
-    host.add_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
-        .unwrap();
+    let changes = Changes::on(&host);
+    let seen = changes.seen.clone();
     click(&host, "th[data-column=\"daysLeft\"] button");
     click(&host, "th[data-column=\"daysLeft\"] button");
     assert_eq!(
@@ -1819,8 +1840,7 @@ fn stack_columns_sort_filter_and_search_as_the_table_does_and_announce_it() {
     let last = seen.get(7);
     assert_eq!(get(&last, "total"), 5);
     assert_eq!(get(&last, "dateStyle"), "absolute");
-    host.remove_event_listener_with_callback("eol-table:change", record.as_ref().unchecked_ref())
-        .unwrap();
+    drop(changes);
     table.destroy();
     host.remove();
 }

@@ -87,11 +87,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     _ => return Err(format!("unknown export format `{name}`\n{USAGE}")),
                 });
             }
-            "--format" => {
-                let name = args.next().ok_or(USAGE)?;
-                format = Format::parse(&name)
-                    .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
-            }
+            "--format" => format = format_arg(&args.next().ok_or(USAGE)?)?,
             "--locale" => locale = Some(locale_arg(args.next().ok_or(USAGE)?)?),
             "--page" if render => page = true,
             "--timeline" if render => chart = true,
@@ -107,10 +103,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         return Err(format!("export needs --to csv, md, json or ics\n{USAGE}"));
     }
     let source = read_source(&file)?;
-    let today = match today {
-        Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
-        None => utc_today(),
-    };
+    let today = day_arg(today.as_deref())?;
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let view = view::evaluate(&product, today);
     let words = words_for(locale.as_deref());
@@ -192,11 +185,7 @@ fn badge_output(args: Vec<String>) -> Result<String, String> {
                 style = badge::Style::parse(&name)
                     .ok_or_else(|| format!("unknown badge style `{name}` (flat or flat-square)"))?;
             }
-            "--format" => {
-                let name = args.next().ok_or(USAGE)?;
-                format = Format::parse(&name)
-                    .ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))?;
-            }
+            "--format" => format = format_arg(&args.next().ok_or(USAGE)?)?,
             "--product" => file = Some(builtin_arg(args.next().ok_or(USAGE)?)?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`\n{USAGE}")),
@@ -209,10 +198,7 @@ fn badge_output(args: Vec<String>) -> Result<String, String> {
         .filter(|v| !v.trim().is_empty())
         .ok_or_else(|| format!("badge needs --version, such as --version 1.12.4\n{USAGE}"))?;
     let source = read_source(&file)?;
-    let today = match today {
-        Some(text) => parse_today(&text).map_err(|err| err.to_string())?,
-        None => utc_today(),
-    };
+    let today = day_arg(today.as_deref())?;
     let product = input::read(&source, format).map_err(|err| format!("{file}: {err}"))?;
     let words = words_for(locale.as_deref());
     let check = lookup::check_in(&view::evaluate(&product, today), &version, words.as_ref());
@@ -302,8 +288,21 @@ fn with_language<'a>(
     }
 }
 
+/// The value of `--format`: the input's format.
+fn format_arg(name: &str) -> Result<Format, String> {
+    Format::parse(name).ok_or_else(|| format!("unknown format `{name}`\n{USAGE}"))
+}
+
+/// The day of `--today` (YYYY-MM-DD), or today in UTC without one.
+pub(crate) fn day_arg(today: Option<&str>) -> Result<Day, String> {
+    match today {
+        Some(text) => parse_today(text).map_err(|err| err.to_string()),
+        None => Ok(utc_today()),
+    }
+}
+
 /// Today's date in UTC.
-pub(crate) fn utc_today() -> Day {
+fn utc_today() -> Day {
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());

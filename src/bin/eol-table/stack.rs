@@ -9,7 +9,7 @@ use eol_table::core::lookup::Standing;
 use eol_table::core::stack::{self, messages, Checked, Source};
 use eol_table::core::table::Table;
 use eol_table::core::wording::Words;
-use eol_table::core::{card, check_size, export, parse_today, view, DEFAULT_MAX_INPUT_BYTES};
+use eol_table::core::{card, check_size, export, view, DEFAULT_MAX_INPUT_BYTES};
 
 /// Exit status: nothing fails the rule.
 const PASS: u8 = 0;
@@ -191,10 +191,7 @@ fn check(args: &Arguments, words: &dyn Words) -> Result<Checked, String> {
     let path = Path::new(&args.file);
     let text = read_limited(path).map_err(|err| format!("{}: {err}", args.file))?;
     let description = stack::parse(&text).map_err(|err| format!("{}: {err}", args.file))?;
-    let today = match &args.today {
-        Some(text) => parse_today(text).map_err(|err| err.to_string())?,
-        None => crate::utc_today(),
-    };
+    let today = crate::day_arg(args.today.as_deref())?;
     let base = path.parent().unwrap_or(Path::new("."));
     let checked = stack::check(
         &description,

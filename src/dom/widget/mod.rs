@@ -133,6 +133,20 @@ fn css_string(text: &str) -> String {
     out
 }
 
+/// What a new widget is made of (see [`Widget::assemble`]).
+struct Made {
+    document: Document,
+    root: Element,
+    main: Element,
+    content: Content,
+    today: Day,
+    settings: Settings,
+    words: Box<dyn Words>,
+    table: Table,
+    parts: Parts,
+    copier: Option<Copier>,
+}
+
 fn js(err: JsValue) -> String {
     err.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -203,8 +217,7 @@ impl Widget {
         let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
         let parts = render::parts(document, &main, &table).map_err(js)?;
         let windowed = parts.spacers.is_some();
-        let rows = table.rows.len();
-        let widget = Rc::new(RefCell::new(Widget {
+        let widget = Widget::assemble(Made {
             document: document.clone(),
             root: root.clone(),
             main,
@@ -214,17 +227,8 @@ impl Widget {
             words,
             table,
             parts,
-            order: Vec::new(),
-            shown: vec![true; rows],
-            visible: rows,
-            current: None,
-            layout: Layout::default(),
-            printing: false,
-            frame: None,
-            this: Weak::new(),
             copier,
-            listeners: Vec::new(),
-        }));
+        });
         let mut listeners = vec![
             listen(&widget, &root, "click", Widget::on_click)?,
             listen(&widget, &root, "input", Widget::on_input)?,
@@ -256,6 +260,41 @@ impl Widget {
                 }
             }
         }
+        Widget::start(widget, listeners)
+    }
+
+    /// The widget of `made`: every row shown, nothing sorted or marked yet.
+    fn assemble(made: Made) -> Rc<RefCell<Widget>> {
+        let rows = made.table.rows.len();
+        Rc::new(RefCell::new(Widget {
+            document: made.document,
+            root: made.root,
+            main: made.main,
+            content: made.content,
+            today: made.today,
+            settings: made.settings,
+            words: made.words,
+            table: made.table,
+            parts: made.parts,
+            order: Vec::new(),
+            shown: vec![true; rows],
+            visible: rows,
+            current: None,
+            layout: Layout::default(),
+            printing: false,
+            frame: None,
+            this: Weak::new(),
+            copier: made.copier,
+            listeners: Vec::new(),
+        }))
+    }
+
+    /// Hands `widget` its `listeners` and a reference to itself, then shows its state: the
+    /// version's row marked, the rows arranged.
+    fn start(
+        widget: Rc<RefCell<Widget>>,
+        listeners: Vec<Listener>,
+    ) -> Result<Rc<RefCell<Widget>>, String> {
         let mut this = widget
             .try_borrow_mut()
             .map_err(|_| "the table is busy".to_owned())?;

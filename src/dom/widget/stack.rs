@@ -60,10 +60,9 @@ impl Widget {
         let summary = render::find(&root, ":scope > .eol-stack__summary").map_err(js)?;
         let main = render::find(&root, ":scope > .eol-table__main").map_err(js)?;
         let parts = render::parts(document, &main, &table).map_err(js)?;
-        let rows = table.rows.len();
         let mut details = Vec::new();
-        details.resize_with(rows, || None);
-        let widget = Rc::new(RefCell::new(Widget {
+        details.resize_with(table.rows.len(), || None);
+        let widget = Widget::assemble(Made {
             document: document.clone(),
             root: root.clone(),
             main,
@@ -77,17 +76,8 @@ impl Widget {
             words,
             table,
             parts,
-            order: Vec::new(),
-            shown: vec![true; rows],
-            visible: rows,
-            current: None,
-            layout: Layout::default(),
-            printing: false,
-            frame: None,
-            this: Weak::new(),
             copier: None,
-            listeners: Vec::new(),
-        }));
+        });
         let listeners = vec![
             listen(&widget, &root, "click", Widget::on_click)?,
             listen(&widget, &root, "input", Widget::on_input)?,
@@ -103,14 +93,7 @@ impl Widget {
             })
             .map_err(js)?,
         ];
-        let mut this = widget
-            .try_borrow_mut()
-            .map_err(|_| "the table is busy".to_owned())?;
-        this.listeners = listeners;
-        this.this = Rc::downgrade(&widget);
-        this.update().map_err(js)?;
-        drop(this);
-        Ok(widget)
+        Widget::start(widget, listeners)
     }
 
     /// The checked stack, for a stack widget.
